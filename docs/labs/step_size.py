@@ -1,0 +1,84 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Lab: the step size of finite differences
+#
+# A finite difference replaces the limit in the definition of the derivative by a small step
+# `h`. This lab measures how the error depends on `h`, finds the best step for the forward and
+# the central difference, and checks the rule of thumb that predicts it. Change the function,
+# the point or the range of steps in the first code cell and run the notebook again.
+#
+# You need the book's `snippets` package (`pip install -r requirements.txt` in a clone of the
+# repository) and matplotlib. The chapter this lab belongs to is *The derivative*.
+
+# %%
+import matplotlib.pyplot as plt
+import numpy as np
+
+from snippets import central_difference, complex_step, forward_difference
+
+# Try your own: the function, its exact derivative, and the point.
+f, df = np.exp, np.exp
+x = 1.0
+steps = np.logspace(-16, 0, 161)
+
+# %% [markdown]
+# ## The error for every step
+#
+# For each step we compare the estimate with the exact derivative. The relative error is
+# floored at 1e-17 so that an exact result still shows on a log scale.
+
+# %%
+exact = df(x)
+errors = {
+    "forward": np.array([abs(forward_difference(f, x, h=h) - exact) for h in steps]) / abs(exact),
+    "central": np.array([abs(central_difference(f, x, h=h) - exact) for h in steps]) / abs(exact),
+    "complex step": np.array([abs(complex_step(f, x, h=h) - exact) for h in steps]) / abs(exact),
+}
+
+fig, ax = plt.subplots(figsize=(7, 4.5))
+for name, error in errors.items():
+    ax.loglog(steps, np.maximum(error, 1e-17), label=name)
+ax.set(xlabel="step h", ylabel="relative error", title=f"Derivative of {f.__name__} at x = {x}")
+ax.invert_xaxis()
+ax.grid(True, alpha=0.3)
+ax.legend()
+plt.show()
+
+# %% [markdown]
+# ## Where is the best step?
+#
+# The error of the forward difference is about $\frac{h}{2}|f''| + \frac{\varepsilon |f|}{h}$,
+# smallest near $h^\star = 2\sqrt{\varepsilon |f| / |f''|}$; for the central difference it is
+# about $\frac{h^2}{6}|f'''| + \frac{\varepsilon |f|}{h}$, smallest near
+# $h^\star = \sqrt[3]{3 \varepsilon |f| / |f'''|}$. For $e^x$ every derivative equals $f$, so
+# the predictions are $2\sqrt\varepsilon$ and $\sqrt[3]{3\varepsilon}$.
+
+# %%
+eps = np.finfo(float).eps
+predicted = {"forward": 2 * np.sqrt(eps), "central": np.cbrt(3 * eps)}
+for name in ["forward", "central"]:
+    best = steps[np.argmin(errors[name])]
+    print(f"{name:8}  best h in the scan {best:.1e}   predicted {predicted[name]:.1e}   "
+          f"smallest error {errors[name].min():.1e}")
+
+# %% [markdown]
+# The scan and the prediction agree to within the noise of round-off, which makes the bottom of
+# each V ragged. Things to try:
+#
+# - `f, df = np.sin, np.cos` at `x = 1e3`: the round-off term grows with $|f|$ and with $|x|$,
+#   because $x + h$ itself is rounded.
+# - `f, df = np.tanh, lambda t: 1 / np.cosh(t) ** 2` at `x = 5`: the derivative is tiny next to
+#   the function, and the best relative error is much worse.
+# - Replace `np.exp` by `lambda t: np.exp(t).real` in the complex step: what happens, and why?

@@ -1,0 +1,91 @@
+"""Fixtures for the checks of the built site: one strict build, served on 127.0.0.1, and a browser."""
+
+import functools
+import http.server
+import os
+import pathlib
+import socket
+import subprocess
+import sys
+import threading
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+CHROMIUM = pathlib.Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+# Flags that keep Chromium from phoning home: on a closed network those requests fail noisily.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def build_site(root, site_dir, site_url):
+    """Run ``mkdocs build --strict`` in ``root``; return the completed process."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=root, env=env, capture_output=True, text=True,
+    )
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The site built strictly for, and served at, http://127.0.0.1:<port>/.
+
+    Material's instant navigation only works at the site_url's origin, so the build knows the
+    server's address before it starts.
+    """
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/"
+    site_dir = tmp_path_factory.mktemp("site")
+    build = build_site(ROOT, site_dir, url)
+    if build.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{build.stdout}\n{build.stderr}")
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield {"dir": site_dir, "url": url, "log": build.stdout + build.stderr}
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium driven by Playwright.
+
+    Locally the browser checks skip, saying how to get a browser, when there is none; under CI
+    (CI=true) a missing browser is a failure.
+    """
+    if not CHROMIUM.exists():
+        message = (
+            f"no Chromium at {CHROMIUM}: install it with `apt-get install -y chromium` "
+            "(or point CHROMIUM at one) to run the browser checks"
+        )
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -1,0 +1,80 @@
+"""The strict build: zero warnings, and a broken link, anchor, include or figure fails it."""
+
+import re
+import shutil
+
+import pytest
+
+from conftest import ROOT, build_site
+
+pytestmark = pytest.mark.build
+
+
+def test_strict_build_has_no_warnings(site):
+    # MkDocs' own warnings (strict mode turns them into a failed build, this names them).
+    warnings = [line for line in site["log"].splitlines() if re.match(r"WARNING\s+-", line)]
+    assert not warnings, "\n".join(warnings)
+
+
+def test_every_page_is_built(site):
+    for page in ["index.html", "notation/index.html", "calculus/derivatives/index.html",
+                 "labs/step_size/index.html", "reference/index.html"]:
+        assert (site["dir"] / page).is_file(), page
+
+
+def test_figures_are_built_into_the_site(site):
+    from snippets.figures import FIGURES
+
+    for name in FIGURES:
+        assert (site["dir"] / "figures" / name).read_bytes().startswith(b"<?xml"), name
+
+
+def test_lab_is_executed_and_downloadable(site):
+    html = (site["dir"] / "labs/step_size/index.html").read_text()
+    assert "best h in the scan" in html, "the lab's printed output is missing: was it executed?"
+    assert 'href="step_size.py"' in html and "download" in html
+    assert (site["dir"] / "labs/step_size/step_size.py").read_text() == (
+        ROOT / "docs/labs/step_size.py"
+    ).read_text()
+
+
+@pytest.fixture
+def broken_copy(tmp_path, site):
+    """A copy of the project to break; it shares the built site's lab cache, so it builds fast."""
+    copy = tmp_path / "project"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".git", "site", "__pycache__", ".venv"))
+    return copy
+
+
+def test_broken_link_anchor_and_figure_fail_the_build(broken_copy, tmp_path):
+    page = broken_copy / "docs/calculus/derivatives.md"
+    page.write_text(
+        page.read_text()
+        + "\n[a missing page](no-such-page.md)\n\n[a missing anchor](../notation.md#no-such-anchor)\n"
+        + "\n![A figure that no function draws](../figures/no-such-figure.svg)\n"
+    )
+    build = build_site(broken_copy, tmp_path / "site", "http://127.0.0.1:1/")
+    assert build.returncode != 0
+    log = build.stdout + build.stderr
+    for target in ["no-such-page.md", "no-such-anchor", "no-such-figure.svg"]:
+        assert target in log, f"the build did not report {target}:\n{log}"
+
+
+@pytest.mark.parametrize(
+    ("include", "reported"),
+    [("snippets/no_such_module.py", "no_such_module.py"), ("snippets/derivatives.py:no_such_section", "no_such_section")],
+)
+def test_broken_include_fails_the_build(broken_copy, tmp_path, include, reported):
+    page = broken_copy / "docs/calculus/derivatives.md"
+    page.write_text(page.read_text().replace("snippets/derivatives.py:tangent_line", include, 1))
+    build = build_site(broken_copy, tmp_path / "site", "http://127.0.0.1:1/")
+    assert build.returncode != 0
+    assert reported in build.stdout + build.stderr
+
+
+def test_failing_figure_function_fails_the_build(broken_copy, tmp_path):
+    module = broken_copy / "snippets/figures/derivatives.py"
+    module.write_text(module.read_text().replace('    """x^2 on [-3, 3]', '    raise RuntimeError("broken figure")\n    """x^2 on [-3, 3]', 1))
+    build = build_site(broken_copy, tmp_path / "site", "http://127.0.0.1:1/")
+    assert build.returncode != 0
+    assert "broken figure" in build.stdout + build.stderr
