@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, build_site
+from site_tools import ROOT, build_site
 
 pytestmark = pytest.mark.build
 
@@ -32,7 +32,7 @@ def test_figures_are_built_into_the_site(site):
 def test_lab_is_executed_and_downloadable(site):
     html = (site["dir"] / "labs/step_size/index.html").read_text()
     assert "best h in the scan" in html, "the lab's printed output is missing: was it executed?"
-    assert 'href="step_size.py"' in html and "download" in html
+    assert re.search(r'<a href="step_size.py" title="Download[^"]*"[^>]*download>', html), "no download button"
     assert (site["dir"] / "labs/step_size/step_size.py").read_text() == (
         ROOT / "docs/labs/step_size.py"
     ).read_text()
@@ -78,3 +78,11 @@ def test_failing_figure_function_fails_the_build(broken_copy, tmp_path):
     build = build_site(broken_copy, tmp_path / "site", "http://127.0.0.1:1/")
     assert build.returncode != 0
     assert "broken figure" in build.stdout + build.stderr
+
+
+def test_failing_lab_cell_fails_the_build(broken_copy, tmp_path):
+    lab = broken_copy / "docs/labs/step_size.py"
+    lab.write_text(lab.read_text() + '\n# %%\nraise RuntimeError("a failing cell")\n')
+    build = build_site(broken_copy, tmp_path / "site", "http://127.0.0.1:1/")
+    assert build.returncode != 0
+    assert "a failing cell" in build.stdout + build.stderr

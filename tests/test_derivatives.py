@@ -5,6 +5,7 @@ import re
 
 import numpy as np
 import pytest
+import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.differentiate import derivative as scipy_derivative
@@ -317,3 +318,53 @@ def test_exercise_5_absolute_value():
     with pytest.raises(TypeError, match=re.escape("`f` must return a complex value for complex input")):
         complex_step(np.abs, -1.0)
     assert derivative(np.abs, -1.0) == pytest.approx(-1.0, rel=1e-13)
+
+
+# Functions whose derivatives SymPy knows exactly; the first two once fooled the early stop of
+# the classic Ridders table into answers off by 1e-8.
+_s = sympy.symbols("s")
+SYMPY_CASES = [
+    sympy.sin(3 * _s**3) ** 3,
+    _s**4 / (1 + (sympy.Rational(85, 32) * _s**2) ** 2),
+    sympy.exp(sympy.sin(_s)) * sympy.cos(2 * _s),
+    sympy.tanh(4 * _s) ** 2,
+    1 / (1 + _s**2),
+    sympy.sin(10 * _s),
+]
+
+
+@pytest.mark.parametrize("expr", SYMPY_CASES, ids=str)
+def test_derivative_against_sympy_on_a_grid(expr):
+    f = sympy.lambdify(_s, expr, "numpy")
+    df = sympy.lambdify(_s, sympy.diff(expr, _s), "numpy")
+    x = np.linspace(-2, 2, 41)
+    # Relative to 1 + |f'|: an absolute error where f' is near 0, relative where it is large.
+    assert np.max(np.abs(derivative(f, x) - df(x)) / (1 + np.abs(df(x)))) < 1e-12
+
+
+def classic_ridders(f, x, h, shrink=1.4, steps=10, safe=2.0):
+    """Ridders' method with its textbook early stop (Numerical Recipes' dfridr), scalar x."""
+    table = [[(f(x + h) - f(x - h)) / (2 * h)]]
+    best, error = table[0][0], math.inf
+    for i in range(1, steps):
+        h /= shrink
+        row, factor = [(f(x + h) - f(x - h)) / (2 * h)], shrink**2
+        for j in range(1, i + 1):
+            row.append((factor * row[j - 1] - table[i - 1][j - 1]) / (factor - 1))
+            factor *= shrink**2
+            estimate = max(abs(row[j] - row[j - 1]), abs(row[j] - table[i - 1][j - 1]))
+            if estimate <= error:
+                best, error = row[j], estimate
+        table.append(row)
+        if abs(row[i] - table[i - 1][i - 1]) >= safe * error:
+            break
+    return best
+
+
+def test_the_early_stop_the_page_warns_about():
+    # The page: on sin(3x³)³ at 0 (f'(0) = 0) the early stop answers with an error near 1e-8.
+    def f(s):
+        return math.sin(3 * s**3) ** 3
+
+    assert 1e-9 < abs(classic_ridders(f, 0.0, 0.1)) < 1e-7
+    assert abs(derivative(f, 0.0)) < 1e-14

@@ -26,6 +26,11 @@ Element.prototype.attachShadow = function (init) { return attachShadow.call(this
 """
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pages", nargs="+", help="page paths as served, e.g. calculus/derivatives/")
@@ -37,12 +42,10 @@ def main():
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as site:
-        server = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(http.server.SimpleHTTPRequestHandler, directory=site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
         url = f"http://127.0.0.1:{server.server_address[1]}/"
         env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", site], cwd=ROOT, env=env, check=True)
-        server.RequestHandlerClass.log_message = lambda *a: None
         threading.Thread(target=server.serve_forever, daemon=True).start()
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=ARGS)

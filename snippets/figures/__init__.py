@@ -4,11 +4,19 @@
 function of this package that draws it. Each topic module keeps its own ``FIGURES``.
 """
 
-from . import derivatives as _derivatives
+from . import curvature, derivatives, gradflow, gradients, jacobians, mlp, rules
 from ._style import new_figure, render
 
 FIGURES = {
-    **_derivatives.FIGURES,
+    # Differential calculus
+    **derivatives.FIGURES,
+    **rules.FIGURES,
+    **curvature.FIGURES,
+    **gradients.FIGURES,
+    **jacobians.FIGURES,
+    # Backpropagation
+    **mlp.FIGURES,
+    **gradflow.FIGURES,
 }
 
 __all__ = ["FIGURES", "new_figure", "render"]
