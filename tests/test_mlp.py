@@ -5,7 +5,7 @@ import re
 import numpy as np
 import pytest
 import sympy as sp
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from scipy.differentiate import derivative
 from scipy.special import expit, log_softmax
@@ -42,10 +42,6 @@ def scipy_gradient(loss, p):
     return grad.reshape(p.shape)
 
 
-def rel_err(a, b):
-    return np.linalg.norm(a - b) / max(np.linalg.norm(a), np.linalg.norm(b), 1e-300)
-
-
 @st.composite
 def networks(draw, activations=("tanh", "sigmoid", "identity")):
     sizes = draw(st.lists(st.integers(1, 4), min_size=2, max_size=4))  # 1 to 3 weight layers
@@ -58,6 +54,8 @@ def networks(draw, activations=("tanh", "sigmoid", "identity")):
 
 @settings(max_examples=25, deadline=None)
 @given(networks())
+# Gradients near 1e-5, where SciPy's estimate is worth only about 1e-11 per entry.
+@example(([2, 3, 2, 1], "tanh", "tanh", 262, 2))
 def test_mlp_gradients_match_central_differences_to_1e_7(net_spec):
     sizes, activation, output, seed, n = net_spec
     rng = np.random.default_rng(seed)
@@ -75,7 +73,11 @@ def test_mlp_gradients_match_central_differences_to_1e_7(net_spec):
 
     for p, g in zip(net.W + net.b, analytic):
         assert p.shape == g.shape
-        assert rel_err(g, scipy_gradient(loss, p)) < 1e-7 or np.linalg.norm(g) < 1e-12
+        reference = scipy_gradient(loss, p)
+        # Relative 1e-7, plus what SciPy's own estimate is worth where the gradient is tiny
+        # (it stops at an error estimate of atol = 1e-12 per entry).
+        error = np.linalg.norm(g - reference)
+        assert error <= 1e-7 * np.linalg.norm(reference) + 1e-10 * np.sqrt(g.size), error
 
 
 @settings(max_examples=15, deadline=None)
@@ -99,7 +101,11 @@ def test_relu_mlp_with_softmax_cross_entropy_matches_central_differences(net_spe
 
     for p, g in zip(net.W + net.b, analytic):
         # SciPy's first step of 1e-2 moves a pre-activation by at most ~0.04 here.
-        assert rel_err(g, scipy_gradient(loss, p)) < 1e-7 or np.linalg.norm(g) < 1e-12
+        reference = scipy_gradient(loss, p)
+        # Relative 1e-7, plus what SciPy's own estimate is worth where the gradient is tiny
+        # (it stops at an error estimate of atol = 1e-12 per entry).
+        error = np.linalg.norm(g - reference)
+        assert error <= 1e-7 * np.linalg.norm(reference) + 1e-10 * np.sqrt(g.size), error
 
 
 @settings(max_examples=20, deadline=None)
