@@ -26,9 +26,13 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from snippets import central_difference, complex_step, forward_difference
+from snippets import (
+    central_difference,
+    complex_step,
+    forward_difference,
+)
 
-# Try your own: the function, its exact derivative, and the point.
+# Try your own: the function, its derivative, the point.
 f, df = np.exp, np.exp
 x = 1.0
 steps = np.logspace(-16, 0, 161)
@@ -41,16 +45,21 @@ steps = np.logspace(-16, 0, 161)
 
 # %%
 exact = df(x)
-errors = {
-    "forward": np.array([abs(forward_difference(f, x, h=h) - exact) for h in steps]) / abs(exact),
-    "central": np.array([abs(central_difference(f, x, h=h) - exact) for h in steps]) / abs(exact),
-    "complex step": np.array([abs(complex_step(f, x, h=h) - exact) for h in steps]) / abs(exact),
+estimators = {
+    "forward": forward_difference,
+    "central": central_difference,
+    "complex step": complex_step,
 }
+errors = {}
+for name, estimate in estimators.items():
+    values = np.array([estimate(f, x, h=h) for h in steps])
+    errors[name] = abs(values - exact) / abs(exact)
 
 fig, ax = plt.subplots(figsize=(7, 4.5))
 for name, error in errors.items():
     ax.loglog(steps, np.maximum(error, 1e-17), label=name)
-ax.set(xlabel="step h", ylabel="relative error", title=f"Derivative of {f.__name__} at x = {x}")
+ax.set(xlabel="step h", ylabel="relative error",
+       title=f"Derivative of {f.__name__} at x = {x}")
 ax.invert_xaxis()
 ax.grid(True, alpha=0.3)
 ax.legend()
@@ -67,11 +76,15 @@ plt.show()
 
 # %%
 eps = np.finfo(float).eps
-predicted = {"forward": 2 * np.sqrt(eps), "central": np.cbrt(3 * eps)}
+predicted = {
+    "forward": 2 * np.sqrt(eps),
+    "central": np.cbrt(3 * eps),
+}
 for name in ["forward", "central"]:
     best = steps[np.argmin(errors[name])]
-    print(f"{name:8}  best h in the scan {best:.1e}   predicted {predicted[name]:.1e}   "
-          f"smallest error {errors[name].min():.1e}")
+    print(f"{name}: best h {best:.1e} "
+          f"(predicted {predicted[name]:.1e}), "
+          f"error {errors[name].min():.1e}")
 
 # %% [markdown]
 # The scan and the prediction agree to within the noise of round-off, which makes the bottom of
