@@ -11,7 +11,7 @@ accurate than SciPy); this script only shows the numbers.
 import numpy as np
 from scipy.differentiate import derivative as scipy_derivative
 
-from snippets import central_difference, complex_step, derivative
+from snippets.calculus import central_difference, complex_step, derivative
 
 
 

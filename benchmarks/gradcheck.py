@@ -10,7 +10,7 @@ Target: every entry below 1e-7.
 
 import numpy as np
 
-from snippets import MLP, gradcheck, mse_loss, softmax_cross_entropy
+from snippets.backprop import MLP, gradcheck, mse_loss, softmax_cross_entropy
 
 TARGET = 1e-7
 ARCHITECTURES = [[5, 3], [5, 8, 3], [5, 8, 6, 3]]  # 1, 2 and 3 weight layers

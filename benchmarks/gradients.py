@@ -21,7 +21,7 @@ from scipy.differentiate import jacobian as scipy_jacobian
 from scipy.optimize import rosen, rosen_der, rosen_hess
 from scipy.special import expit, log_expit, logsumexp, softmax
 
-from snippets import central_gradient, gradient, hessian
+from snippets.calculus import central_gradient, gradient, hessian
 
 # Logistic-regression loss of a weight vector w on a fixed synthetic data set.
 _rng = np.random.default_rng(42)

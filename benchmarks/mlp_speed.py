@@ -22,7 +22,7 @@ import time  # noqa: E402
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
-from snippets import MLP, softmax_cross_entropy  # noqa: E402
+from snippets.backprop import MLP, softmax_cross_entropy  # noqa: E402
 
 N_SAMPLES, SIZES, LR = 256, [784, 128, 10], 0.01
 STEPS, ROUNDS, WARMUP = 50, 15, 50

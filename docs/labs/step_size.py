@@ -26,11 +26,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from snippets import (
-    central_difference,
-    complex_step,
-    forward_difference,
-)
+from snippets.calculus import central_difference, complex_step, forward_difference
 
 # Try your own: the function, its derivative, the point.
 f, df = np.exp, np.exp

@@ -1,0 +1,57 @@
+"""Argument checks shared by the package: each names the argument it rejects.
+
+Every message is pinned by a test, so changing one is a visible change.
+"""
+
+import numbers
+
+import numpy as np
+
+
+def check_callable(f, name="f"):
+    """Raise ``TypeError`` unless ``f`` can be called."""
+    if not callable(f):
+        raise TypeError(f"`{name}` must be callable, got {type(f).__name__} {f!r}")
+
+
+def check_step(h, name="h"):
+    """Return ``h`` as a float; raise unless it is a positive finite real number."""
+    if isinstance(h, bool) or not isinstance(h, numbers.Real):
+        raise TypeError(f"`{name}` must be a real number, got {type(h).__name__} {h!r}")
+    if not (np.isfinite(h) and h > 0):
+        raise ValueError(f"`{name}` must be a positive finite number, got {h!r}")
+    return float(h)
+
+
+def check_point(x, name="x", *, ndim=(0, 1)):
+    """Return ``x`` as a float array; raise unless it is finite, real and of an allowed ``ndim``.
+
+    ``ndim=(0, 1)`` accepts a scalar or a 1-D array.
+    """
+    if isinstance(x, bool) or isinstance(x, (str, bytes)):
+        raise TypeError(f"`{name}` must be a real number or array, got {type(x).__name__} {x!r}")
+    try:
+        a = np.asarray(x, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"`{name}` must be a real number or array, got {type(x).__name__} {x!r}"
+        ) from None
+    if a.ndim not in ndim:
+        allowed = " or ".join({0: "a scalar", 1: "a 1-D array", 2: "a 2-D array"}[d] for d in ndim)
+        raise ValueError(f"`{name}` must be {allowed}, got an array of shape {a.shape}")
+    if not np.all(np.isfinite(a)):
+        raise ValueError(f"`{name}` must be finite, got {x!r}")
+    return a
+
+
+def check_finite_value(value, where, name="f"):
+    """Raise ``ValueError`` if ``value``, returned by ``name`` at ``where``, is not finite."""
+    if not np.all(np.isfinite(value)):
+        raise ValueError(f"`{name}` returned a non-finite value {value!r} at {where}")
+
+
+def check_positive_int(n, name):
+    """Return ``n`` as an int; raise unless it is a positive integer (not a bool)."""
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
+        raise ValueError(f"`{name}` must be a positive integer, got {n!r}")
+    return int(n)
