@@ -3,7 +3,7 @@
 The site sends no request to any other host, so both libraries are served from the site itself.
 Run from the repository root to refresh them (needs Node's npm):
 
-    python tools/vendor_assets.py
+    python -m tools.vendor_assets
 
 It takes the newest release in each range below, keeps only what the site loads plus the
 licence, and records the versions and the tarballs' integrity hashes in
@@ -18,8 +18,14 @@ import subprocess
 import tarfile
 import tempfile
 
-RANGES = {"katex": "^0.16 || ^0.19", "mermaid": "^11"}
-VENDOR = pathlib.Path(__file__).resolve().parent.parent / "docs" / "assets" / "vendor"
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+RANGES = {"katex": "^0.16 || ^0.19", "mermaid": "^11", "axe-core": "^4.14"}
+# Where each package goes: the site's vendor folder, or the tests' assets.
+FOLDERS = {
+    "katex": ROOT / "docs" / "assets" / "vendor",
+    "mermaid": ROOT / "docs" / "assets" / "vendor",
+    "axe-core": ROOT / "tests" / "assets",
+}
 
 # What the site needs of each package (paths inside the tarball, below "package/").
 KEEP = {
@@ -31,7 +37,9 @@ KEEP = {
         # Renders the $…$ math of notebook (lab) pages, which arithmatex does not see.
         "dist/contrib/auto-render.min.js",
     ],
-    "mermaid": ["LICENSE", "dist/mermaid.min.js"],
+    # The ES-module entry and its chunks, loaded on demand by mermaid-loader.js.
+    "mermaid": ["LICENSE", "dist/mermaid.esm.min.mjs", "dist/chunks/mermaid.esm.min/*.mjs"],
+    "axe-core": ["LICENSE", "LICENSE-3RD-PARTY.txt", "axe.min.js"],
 }
 
 
@@ -52,7 +60,7 @@ def vendor(name, version):
         with tarfile.open(pathlib.Path(tmp) / pack["filename"]) as tar:
             tar.extractall(tmp, filter="data")
         package = pathlib.Path(tmp) / "package"
-        target = VENDOR / name
+        target = FOLDERS[name] / name
         shutil.rmtree(target, ignore_errors=True)
         for pattern in KEEP[name]:
             matches = sorted(package.glob(pattern))
@@ -69,7 +77,9 @@ def vendor(name, version):
 
 def main():
     record = {name: vendor(name, newest(name, spec)) for name, spec in RANGES.items()}
-    (VENDOR / "VERSIONS.json").write_text(json.dumps(record, indent=2) + "\n")
+    for folder in sorted(set(FOLDERS.values())):
+        mine = {name: info for name, info in record.items() if FOLDERS[name] == folder}
+        (folder / "VERSIONS.json").write_text(json.dumps(mine, indent=2) + "\n")
     for name, info in record.items():
         print(f"{name} {info['version']}")
 
