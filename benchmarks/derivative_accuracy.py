@@ -1,18 +1,19 @@
-"""Accuracy of the estimators of f'(x) on five smooth functions at five points each.
+"""Accuracy of the estimators of f'(x) on five smooth functions, at five points and on a grid.
 
-    python benchmarks/derivative_accuracy.py
+    python -m benchmarks.derivative_accuracy
 
 Prints, per function, the largest relative error over the points of: the textbook central
-difference with h = 1e-6, snippets.derivative, and scipy.differentiate.derivative at its
-defaults. tests/test_derivatives.py asserts the claims (derivative within 1e-12, and no less
-accurate than SciPy); this script only shows the numbers.
+difference with h = 1e-6, the complex step, snippets.calculus.derivative, and
+scipy.differentiate.derivative at its defaults; first at the five points of the chapter, then
+on a grid of 801 points over [-4, 4] ([0.75, 8] for log: SciPy's first step, 0.5, must stay
+inside the domain). tests/calculus/test_derivatives.py asserts the claims the chapter makes from
+them; this script only shows the numbers.
 """
 
 import numpy as np
 from scipy.differentiate import derivative as scipy_derivative
 
 from snippets.calculus import central_difference, complex_step, derivative
-
 
 
 def sigmoid(x):
@@ -29,10 +30,10 @@ CASES = [
 ]
 
 
-def main():
+def table(cases):
     columns = ["central h=1e-6", "complex step", "snippets.derivative", "scipy derivative"]
     print(f"{'f':8} {'points':26} " + " ".join(f"{c:>20}" for c in columns))
-    for name, f, df, points in CASES:
+    for name, f, df, points in cases:
         x = np.array(points)
         exact = df(x)
         estimates = [
@@ -42,8 +43,17 @@ def main():
             scipy_derivative(f, x).df,
         ]
         errors = [np.max(np.abs(e - exact) / np.abs(exact)) for e in estimates]
-        print(f"{name:8} {str(points):26} " + " ".join(f"{e:20.1e}" for e in errors))
-    print("largest relative error over the five points; 1e-16 is machine precision")
+        where = str(points) if len(points) <= 5 else f"{len(points)} in [{points[0]:g}, {points[-1]:g}]"
+        print(f"{name:8} {where:26} " + " ".join(f"{e:20.1e}" for e in errors))
+
+
+def main():
+    table(CASES)
+    print("largest relative error over the five points; 1e-16 is machine precision\n")
+    grid = np.linspace(-4, 4, 801).tolist()
+    table([(name, f, df, np.linspace(0.75, 8, 801).tolist() if name == "log" else grid)
+           for name, f, df, _ in CASES])
+    print("largest relative error over the grid: largest where f' is small next to f")
 
 
 if __name__ == "__main__":

@@ -1,16 +1,16 @@
 """Accuracy of the numerical gradients and Hessians on smooth functions of up to ten variables.
 
-    python benchmarks/gradients.py
+    python -m benchmarks.gradients
 
 For each function, at three random points, prints the largest relative error
 ``|estimate - exact| / |exact|`` (Frobenius norm) of:
 
-- gradients: ``snippets.central_gradient`` (plain central differences), ``snippets.gradient``
+- gradients: ``snippets.calculus.central_gradient`` (plain central differences), ``gradient``
   (extrapolated), and ``scipy.differentiate.jacobian`` at its defaults;
-- Hessians: ``snippets.hessian`` and ``scipy.differentiate.hessian`` at its defaults.
+- Hessians: ``snippets.calculus.hessian`` and ``scipy.differentiate.hessian`` at its defaults.
 
 The exact values come from SciPy (``rosen_der``, ``rosen_hess``), closed forms, or SymPy.
-tests/test_gradients.py and tests/test_jacobians.py assert the claims (gradient within 1e-12,
+tests/calculus/test_gradients.py and tests/calculus/test_jacobians.py assert the claims (gradient within 1e-12,
 Hessian within 1e-8); this script only shows the numbers.
 """
 

@@ -1,47 +1,58 @@
 """How fast the site builds and how heavy its pages are.
 
-    python benchmarks/site.py
+    python -m benchmarks.site              # everything (about 3 minutes on 2 cores)
+    python -m benchmarks.site --no-pages   # without the browser (page weights)
 
-Prints:
+Works on a copy of the project, and prints:
 
-- the clean strict build time (``mkdocs build --strict`` of a fresh copy, empty caches: the
-  figures are drawn and the labs executed);
-- the rebuild time under ``mkdocs serve`` after a one-line prose edit: from saving the file to the
-  served page containing the new line;
+- the clean strict build (``mkdocs build --strict`` with empty caches: every figure drawn, the
+  labs executed), then the same build again with the caches; wall-clock seconds and the CPU
+  seconds of the build and all its workers (on a busy machine the wall clock grows, the CPU
+  seconds much less);
+- from saving a one-line prose edit to the page served with it, under ``mkdocs serve --dirty``
+  (the README's command) and, for comparison, under plain ``mkdocs serve`` (every rebuild a full
+  build);
+- the cost of every figure: drawing it and writing its SVG, in one warm process with a
+  single-threaded BLAS, as the build's workers do, and its size (raw and gzip);
 - for every page, its HTML size and what a first visit (empty browser cache) downloads: the raw
   bytes, and the bytes after gzip, which is what a server that compresses, such as GitHub Pages,
   sends.
 
-Targets on a 2-core machine: clean build <= 15 s, prose edit visible <= 3 s, a page without a
-diagram <= 700 KB on first visit.
+Targets on a 2-core machine: clean build <= 15 s for 17 pages and 16 figures, <= 30 s for 45
+pages and 75 figures; a prose edit served <= 3 s at any size; a page without a diagram <= 700 KB
+on first visit.
 """
 
+import argparse
 import gzip
+import json
 import os
-import pathlib
-import shutil
-import socket
+import resource
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+import pathlib
 
-ROOT = pathlib.Path(__file__).resolve().parent.parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from tools.sitekit import ENV, copy_project, free_port, launch_chromium, serve
 
-
-def copy_project(dest):
-    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(".git", ".cache", "site", "__pycache__", ".venv"))
-    return dest
+PAGE = "docs/calculus/derivatives.md"  # the page the prose edit goes to, and where it is served
+SERVED = "calculus/derivatives/"
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def timed(command, cwd, env=ENV):
+    """(wall seconds, CPU seconds of the command and its children) of running ``command``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def build(project, site_dir):
+    return timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)], project)
 
 
 def fetch(url):
@@ -52,67 +63,78 @@ def fetch(url):
         return None
 
 
-def clean_build(project, site_dir):
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
-                   cwd=project, env=ENV, check=True)
-    return time.perf_counter() - start
-
-
-def serve_rebuild(project, page="docs/calculus/derivatives.md", served="calculus/derivatives/"):
-    """Seconds from a one-line edit of ``page`` to ``mkdocs serve`` serving it."""
+def serve_edits(project, *options, edits=3):
+    """Seconds from a one-line edit of PAGE to ``mkdocs serve`` serving it, for each edit."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
+    log = tempfile.TemporaryFile("w+")
     server = subprocess.Popen(
         # Live reload on: without it, mkdocs serve does not watch the files at all.
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env={**ENV, "SITE_URL": url}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}"],
+        cwd=project, env={**ENV, "SITE_URL": url}, stdout=log, stderr=subprocess.STDOUT,
     )
     try:
-        deadline = time.time() + 120
-        while fetch(url + served) is None:
-            if time.time() > deadline:
-                raise TimeoutError("mkdocs serve did not start")
+        deadline = time.time() + 300
+        while fetch(url + SERVED) is None:
+            if time.time() > deadline or server.poll() is not None:
+                log.seek(0)
+                raise RuntimeError(f"mkdocs serve did not start:\n{log.read()[-3000:]}")
             time.sleep(0.2)
         time.sleep(2)  # let the file watcher settle
         times = []
-        for i in range(3):
+        for i in range(edits):
             marker = f"Benchmark edit number {i} {time.time()}"
-            path = project / page
+            path = project / PAGE
             path.write_text(path.read_text() + f"\n{marker}\n")
             start = time.perf_counter()
-            while marker not in (fetch(url + served) or ""):
-                if time.perf_counter() - start > 60:
+            while marker not in (fetch(url + SERVED) or ""):
+                if time.perf_counter() - start > 120:
                     raise TimeoutError("the edit never appeared")
                 time.sleep(0.05)
             times.append(time.perf_counter() - start)
-            time.sleep(1)
+            time.sleep(1.5)
         return times
     finally:
         server.terminate()
         server.wait()
+        log.close()
+
+
+# Run in the project's folder, in a fresh interpreter with a single-threaded BLAS (as the build's
+# figure workers): prints one JSON line per figure.
+FIGURE_COSTS = """
+import gzip, io, json, time
+import matplotlib
+from snippets._core.figures import all_figures
+from snippets._core.style import RC, svg_bytes
+figures = all_figures()
+with matplotlib.rc_context(RC):  # warm up: fonts and mathtext, loaded once per worker
+    svg_bytes(next(iter(figures.values()))())
+for name, draw in figures.items():
+    with matplotlib.rc_context(RC):
+        start = time.process_time()
+        fig = draw()
+        drawn = time.process_time()
+        svg = svg_bytes(fig)
+        saved = time.process_time()
+    print(json.dumps([name, drawn - start, saved - drawn, len(svg), len(gzip.compress(svg, 6))]))
+"""
+
+
+def figure_costs(project):
+    env = {**ENV, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    run = subprocess.run([sys.executable, "-c", FIGURE_COSTS], cwd=project, env=env,
+                         capture_output=True, text=True, check=True)
+    return [json.loads(line) for line in run.stdout.splitlines()]
 
 
 def page_weights(site_dir):
     """(page, html bytes, first-visit raw bytes, first-visit gzip bytes, has diagram) per page."""
-    import functools
-    import http.server
-    import threading
-
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    url = f"http://127.0.0.1:{server.server_address[1]}/"
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     rows = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-                                    args=CHROMIUM_ARGS)
+    with serve(site_dir, free_port()) as url, sync_playwright() as p:
+        browser = launch_chromium(p)
         for html in sorted(site_dir.rglob("index.html")):
             rel = html.parent.relative_to(site_dir).as_posix()
             rel = "" if rel == "." else rel + "/"
@@ -121,31 +143,46 @@ def page_weights(site_dir):
             bodies = []
             page.on("requestfinished", lambda r: bodies.append(r.response().body() if r.response() else b""))
             page.goto(url + rel, wait_until="networkidle")
-            page.wait_for_timeout(500)
+            page.wait_for_timeout(300)
             raw = sum(len(b) for b in bodies)
             zipped = sum(len(gzip.compress(b, 6)) for b in bodies)
             rows.append((rel or "(home)", html.stat().st_size, raw, zipped, 'class="mermaid"' in html.read_text()))
             context.close()
         browser.close()
-    server.shutdown()
     return rows
 
 
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-pages", action="store_true", help="skip the page weights (no browser)")
+    args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         project = copy_project(tmp / "project")
         site_dir = tmp / "site"
-        seconds = clean_build(project, site_dir)
-        print(f"clean strict build (empty caches):          {seconds:5.1f} s   target <= 15 s")
-        seconds = clean_build(project, tmp / "site2")
-        print(f"strict build again (figure and lab caches): {seconds:5.1f} s")
-        rebuilds = serve_rebuild(project)
-        print(f"mkdocs serve, one-line edit visible after:  {', '.join(f'{t:.1f}' for t in rebuilds)} s   target <= 3 s")
+        pages = len(list((project / "docs").rglob("*.md")))
+        costs = figure_costs(project)
+        print(f"{pages} Markdown pages, {len(costs)} figures, {os.cpu_count()} cores")
         print()
-        print(f"{'page':38} {'HTML KB':>8} {'first visit KB':>15} {'gzip KB':>8}  diagram")
+        wall, cpu = build(project, site_dir)
+        print(f"clean strict build (empty caches):          {wall:5.1f} s  ({cpu:5.1f} CPU s)   target <= 15 s now, <= 30 s at 45 pages")
+        wall, cpu = build(project, tmp / "site2")
+        print(f"strict build again (figure and lab caches): {wall:5.1f} s  ({cpu:5.1f} CPU s)")
+        for label, options in [("mkdocs serve --dirty", ["--dirty"]), ("mkdocs serve (full rebuilds)", [])]:
+            times = serve_edits(project, *options)
+            print(f"{label + ', prose edit served after:':43} {', '.join(f'{t:.1f}' for t in times)} s   target <= 3 s")
+        print()
+        print(f"{'figure':42} {'draw s':>7} {'svg s':>6} {'KB':>5} {'gzip KB':>8}")
+        for name, draw, save, size, zipped in sorted(costs, key=lambda c: -(c[1] + c[2])):
+            print(f"{name:42} {draw:7.2f} {save:6.2f} {size / 1000:5.0f} {zipped / 1000:8.0f}")
+        draw, save = sum(c[1] for c in costs), sum(c[2] for c in costs)
+        print(f"{'all figures (CPU s, one process)':42} {draw:7.1f} {save:6.1f} {sum(c[3] for c in costs) / 1000:5.0f}")
+        if args.no_pages:
+            return
+        print()
+        print(f"{'page':42} {'HTML KB':>8} {'first visit KB':>15} {'gzip KB':>8}  diagram")
         for rel, html, raw, zipped, diagram in page_weights(site_dir):
-            print(f"{rel:38} {html / 1000:8.0f} {raw / 1000:15.0f} {zipped / 1000:8.0f}  {'yes' if diagram else 'no'}")
+            print(f"{rel:42} {html / 1000:8.0f} {raw / 1000:15.0f} {zipped / 1000:8.0f}  {'yes' if diagram else 'no'}")
         print("target: a page without a diagram <= 700 KB on first visit")
 
 

@@ -16,6 +16,7 @@ pymdownx.snippets.
 
 import ast
 import builtins
+import functools
 import pathlib
 import re
 import textwrap
@@ -68,11 +69,25 @@ def _docstring_lines(node, lines_of_file):
     return lines
 
 
+@functools.lru_cache(maxsize=512)
+def _parsed(path, mtime_ns, size):
+    text = pathlib.Path(path).read_text()
+    return text, ast.parse(text)
+
+
+def _module(path):
+    """The text of the module file ``path`` and its syntax tree (read-only), parsed once per
+    version of the file: a page includes several names of a module, and hooks/book.py expands
+    every page again for its notebook."""
+    stat = pathlib.Path(path).stat()
+    return _parsed(str(path), stat.st_mtime_ns, stat.st_size)
+
+
 def source(path, qualname):
     """The source of ``qualname`` in the module file ``path``, dedented, docstrings left out."""
-    text = pathlib.Path(path).read_text()
+    text, tree = _module(path)
     lines = text.splitlines()
-    node = _find(ast.parse(text).body, qualname)
+    node = _find(tree.body, qualname)
     if node is None:
         raise LookupError(f"{path} defines no function, class or name {qualname!r}")
     start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
@@ -84,6 +99,7 @@ def source(path, qualname):
     return textwrap.dedent("\n".join(kept)).strip("\n")
 
 
+@functools.lru_cache(maxsize=2048)
 def _bound_and_free(code):
     """The names ``code`` binds, and the names it reads without binding them."""
     bound, read = set(), set()
@@ -98,7 +114,7 @@ def _bound_and_free(code):
             bound.add(node.asname or node.name.split(".")[0])
         elif isinstance(node, ast.ExceptHandler) and node.name:
             bound.add(node.name)
-    return bound, read - bound - set(dir(builtins))
+    return frozenset(bound), frozenset(read - bound - set(dir(builtins)))
 
 
 def imports_for(path, root, code):
@@ -106,7 +122,7 @@ def imports_for(path, root, code):
     module = ".".join(path.relative_to(root).with_suffix("").parts)
     _, free = _bound_and_free(code)
     plain, from_lines, own = [], {}, []
-    for node in ast.parse(path.read_text()).body:
+    for node in _module(path)[1].body:
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if (alias.asname or alias.name.split(".")[0]) in free:

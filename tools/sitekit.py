@@ -1,6 +1,7 @@
 """The site plumbing shared by the tests, the tools and the benchmarks: build, serve, browse.
 
 - ``build_site``: ``mkdocs build --strict`` for a given ``site_url``;
+- ``copy_project``: a copy of the project to break or to time, without git, caches or the venv;
 - ``serve``: a static server on 127.0.0.1, as a context manager;
 - ``launch_chromium``: Debian's Chromium through Playwright, with the flags that keep it from
   calling any other host;
@@ -13,6 +14,7 @@ import functools
 import http.server
 import os
 import pathlib
+import shutil
 import socket
 import subprocess
 import sys
@@ -58,6 +60,13 @@ def build_site(root, site_dir, site_url, *args):
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *args],
         cwd=root, env={**ENV, "SITE_URL": site_url}, capture_output=True, text=True,
     )
+
+
+def copy_project(dest, *, caches=False):
+    """Copy the project to ``dest`` (with the figure and lab caches if ``caches``); return ``dest``."""
+    skip = [".git", ".venv", "site", "__pycache__", ".pytest_cache"] + ([] if caches else [".cache"])
+    shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(*skip))
+    return pathlib.Path(dest)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -32,6 +32,8 @@ from snippets.calculus import central_difference, complex_step, forward_differen
 f, df = np.exp, np.exp
 x = 1.0
 steps = np.logspace(-16, 0, 161)
+# A step so small that x + h or x - h rounds back to x is no step at all (the package refuses it).
+steps = steps[(x + steps != x) & (x - steps != x)]
 
 # %% [markdown]
 # ## The error for every step
@@ -64,30 +66,36 @@ plt.show()
 # %% [markdown]
 # ## Where is the best step?
 #
-# The error of the forward difference is about $\frac{h}{2}|f''| + \frac{\varepsilon |f|}{h}$,
-# smallest near $h^\star = 2\sqrt{\varepsilon |f| / |f''|}$; for the central difference it is
-# about $\frac{h^2}{6}|f'''| + \frac{\varepsilon |f|}{h}$, smallest near
-# $h^\star = \sqrt[3]{3 \varepsilon |f| / |f'''|}$. For $e^x$ every derivative equals $f$, so
-# the predictions are $2\sqrt\varepsilon$ and $\sqrt[3]{3\varepsilon}$.
+# Each value of $f$ is rounded to the nearest double, off by up to $\tfrac12\varepsilon|f|$, so a
+# difference of two values is off by up to $\varepsilon|f|$. The error of the forward difference
+# is then about $E(h) = \frac{h}{2}|f''| + \frac{\varepsilon |f|}{h}$; its derivative
+# $\frac12|f''| - \varepsilon|f|/h^2$ is zero at $h^\star = \sqrt{2\varepsilon |f| / |f''|}$. The
+# central difference divides the same round-off by $2h$, $E(h) = \frac{h^2}{6}|f'''| +
+# \frac{\varepsilon |f|}{2h}$, smallest at $h^\star = \sqrt[3]{3 \varepsilon |f| / (2|f'''|)}$: the
+# formulas of the chapter *The derivative*. For $e^x$ every derivative equals $f$, so the
+# predictions are $\sqrt{2\varepsilon}$ and $\sqrt[3]{3\varepsilon/2}$.
 
 # %%
 eps = np.finfo(float).eps
+# |f''| / |f| and |f'''| / |f| at x: both 1 for e^x; change them with the function.
+f2_over_f, f3_over_f = 1.0, 1.0
 predicted = {
-    "forward": 2 * np.sqrt(eps),
-    "central": np.cbrt(3 * eps),
+    "forward": np.sqrt(2 * eps / f2_over_f),
+    "central": np.cbrt(3 * eps / (2 * f3_over_f)),
 }
 for name in ["forward", "central"]:
     best = steps[np.argmin(errors[name])]
-    print(f"{name}: best h {best:.1e} "
-          f"(predicted {predicted[name]:.1e}), "
-          f"error {errors[name].min():.1e}")
+    within = predicted[name] / 3 < best < 3 * predicted[name]
+    print(f"{name}: best h {best:.1e} (predicted {predicted[name]:.1e}, "
+          f"within 3x: {within}), error {errors[name].min():.1e}")
 
 # %% [markdown]
 # The scan and the prediction agree to within the noise of round-off, which makes the bottom of
 # each V ragged. Things to try:
 #
-# - `f, df = np.sin, np.cos` at `x = 1e3`: the round-off term grows with $|f|$ and with $|x|$,
-#   because $x + h$ itself is rounded.
+# - `f, df = np.sin, np.cos` at `x = 1e3` (then $|f''/f| = 1$ and $|f'''/f| = |\cot x|$): the
+#   round-off grows with $|x|$ too, because $x + h$ itself is rounded, and the smallest steps
+#   drop out of the scan.
 # - `f, df = np.tanh, lambda t: 1 / np.cosh(t) ** 2` at `x = 5`: the derivative is tiny next to
 #   the function, and the best relative error is much worse.
 # - Replace `np.exp` by `lambda t: np.exp(t).real` in the complex step: what happens, and why?

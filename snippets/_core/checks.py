@@ -55,3 +55,50 @@ def check_positive_int(n, name):
     if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
         raise ValueError(f"`{name}` must be a positive integer, got {n!r}")
     return int(n)
+
+
+def check_rng(rng):
+    """``rng`` as a Generator: a Generator is used as is; a seed (or None) makes a new one."""
+    if not isinstance(rng, (bool, float, str, bytes)):  # numpy would take True as 1
+        try:
+            return np.random.default_rng(rng)
+        except (TypeError, ValueError):
+            pass
+    raise TypeError(
+        "`rng` must be a numpy.random.Generator, a non-negative integer seed or None, "
+        f"got {type(rng).__name__} {rng!r}")
+
+
+def check_lr(lr):
+    """``lr`` as a float; raise unless it is a non-negative finite number (lr = 0 is allowed)."""
+    if isinstance(lr, bool) or not isinstance(lr, numbers.Real):
+        raise TypeError(f"`lr` must be a real number, got {type(lr).__name__} {lr!r}")
+    if not (np.isfinite(lr) and lr >= 0):
+        raise ValueError(f"`lr` must be a non-negative finite number, got {lr!r}")
+    return float(lr)
+
+
+def check_pairs(params, grads):
+    """Both lists checked by ``check_arrays``, of equal lengths and matching shapes."""
+    params, grads = check_arrays(params, "params"), check_arrays(grads, "grads")
+    if len(grads) != len(params):
+        raise ValueError(f"`grads` must have one array per parameter "
+                         f"({len(params)}), got {len(grads)}")
+    for i, (p, g) in enumerate(zip(params, grads)):
+        if g.shape != p.shape:
+            raise ValueError(f"`grads[{i}]` must have the shape of `params[{i}]` "
+                             f"{p.shape}, got {g.shape}")
+    return params, grads
+
+
+def check_arrays(arrays, name):
+    """Raise unless ``arrays`` is a list or tuple of float arrays (they are changed in place)."""
+    if not isinstance(arrays, (list, tuple)):
+        raise TypeError(
+            f"`{name}` must be a list or tuple of float arrays, got {type(arrays).__name__}")
+    for i, a in enumerate(arrays):
+        if not (isinstance(a, np.ndarray) and np.issubdtype(a.dtype, np.floating)):
+            kind = a.dtype if isinstance(a, np.ndarray) else type(a).__name__
+            raise TypeError(
+                f"`{name}[{i}]` must be a float NumPy array (it is changed in place), got {kind}")
+    return list(arrays)

@@ -8,7 +8,15 @@ extrapolate with it.
 
 import numpy as np
 
-__all__ = ["extrapolate"]
+__all__ = ["AccuracyWarning", "extrapolate"]
+
+
+class AccuracyWarning(UserWarning):
+    """A numerical derivative whose own error estimate says it is poor.
+
+    Raised as a warning, not an error: the number may still be what the reader wants, but it
+    must never pass silently. Pass a smaller step ``h`` (or check ``f``) to make it go away.
+    """
 
 
 def extrapolate(D, ratio):
@@ -41,12 +49,14 @@ def extrapolate(D, ratio):
         row = [D[k]]
         factor = ratio**2
         for m in range(1, k + 1):
-            # T[k, m] = T[k, m-1] + (T[k, m-1] - T[k-1, m-1]) / (ratio^(2m) - 1)
+            # T[k,m] = T[k,m-1] + (T[k,m-1] - T[k-1,m-1]) / (ratio^(2m) - 1)
             # cancels the h^(2m) term.
-            row.append(row[m - 1] + (row[m - 1] - previous[m - 1]) / (factor - 1))
+            change = row[m - 1] - previous[m - 1]
+            row.append(row[m - 1] + change / (factor - 1))
             factor *= ratio**2
-            # Error estimate: how far the entry moved from the two it came from.
-            estimate = np.maximum(abs(row[m] - row[m - 1]), abs(row[m] - previous[m - 1]))
+            # Error estimate: how far it moved from the two it came from.
+            estimate = np.maximum(abs(row[m] - row[m - 1]),
+                                  abs(row[m] - previous[m - 1]))
             better = estimate < error
             best = np.where(better, row[m], best)
             error = np.where(better, estimate, error)

@@ -4,6 +4,8 @@ Each function runs the forward pass, then multiplies local derivatives from the 
 the parameters, and returns every intermediate value by name, so a page can print them all.
 """
 
+import math
+
 import numpy as np
 
 from snippets._core.activations import sigmoid
@@ -14,6 +16,9 @@ __all__ = ["neuron_backprop", "two_layer_backprop", "logistic_backprop"]
 
 def _reals(**named):
     """Each argument as a float; raise naming the first one that is not a finite real number."""
+    for name, v in named.items():
+        if v is None:  # np.asarray(None, dtype=float) would be nan
+            raise TypeError(f"`{name}` must be a real number, got None")
     return [float(check_point(v, name, ndim=(0,))) for name, v in named.items()]
 
 
@@ -81,11 +86,17 @@ def two_layer_backprop(x, y, W1, W2):
     }
 
 
+def _ratio(c, p):
+    """c / p for c >= 0 and a probability p: 0 if c = 0, inf if p underflowed to 0."""
+    return 0.0 if c == 0 else (c / p if p > 0 else math.inf)
+
+
 def logistic_backprop(x, y, w, b):
     """Logistic regression y_hat = sigma(w x + b), cross-entropy loss, y in [0, 1].
 
-    L = -y ln(y_hat) - (1 - y) ln(1 - y_hat). Returns the local derivatives
-    ``dL/dy_hat`` and ``dy_hat/dz``, their product ``dL/dz`` (which equals
+    L = -y ln(y_hat) - (1 - y) ln(1 - y_hat), computed from the logit z = w x + b, so a
+    saturated sigmoid gives its true loss (e^-40 at z = 40, y = 1), never ln 0. Returns the
+    local derivatives ``dL/dy_hat`` and ``dy_hat/dz``, their product ``dL/dz`` (which equals
     ``y_hat - y``), and ``dL/dw, dL/db``.
 
     Examples
@@ -93,20 +104,22 @@ def logistic_backprop(x, y, w, b):
     >>> d = logistic_backprop(x=2.0, y=1.0, w=0.3, b=-0.1)
     >>> print(f"{d['dL/dz']:.6f} {d['y_hat'] - 1:.6f}")
     -0.377541 -0.377541
+    >>> print(f"{logistic_backprop(x=1.0, y=1.0, w=40.0, b=0.0)['L']:.3e}")
+    4.248e-18
     """
     x, y, w, b = _reals(x=x, y=y, w=w, b=b)
     if not 0 <= y <= 1:
         raise ValueError(f"`y` must be a label in [0, 1], got {y!r}")
     z = w * x + b
-    y_hat = float(sigmoid(z))
-    if not 0 < y_hat < 1:
-        raise ValueError(
-            f"sigma(w x + b) rounds to {y_hat} for z = {z!r}: "
-            "ln(0) is undefined")
-    L = -y * np.log(y_hat) - (1 - y) * np.log(1 - y_hat)
-    dL_dy_hat = -y / y_hat + (1 - y) / (1 - y_hat)
-    dy_hat_dz = y_hat * (1 - y_hat)
-    dL_dz = dL_dy_hat * dy_hat_dz  # = y_hat - y: y_hat (1 - y_hat) cancels
+    # sigma(z) and 1 - sigma(z) = sigma(-z), each to full relative accuracy
+    y_hat, one_minus = float(sigmoid(z)), float(sigmoid(-z))
+    # -y ln sigma(z) - (1 - y) ln sigma(-z) = max(z, 0) - z y + ln(1 + e^-|z|)
+    L = max(z, 0.0) - z * y + np.log1p(np.exp(-abs(z)))
+    # -y / y_hat + (1 - y) / (1 - y_hat); a term with factor 0 is dropped, one
+    # whose probability underflowed to 0 is inf (it exceeds every float).
+    dL_dy_hat = _ratio(1 - y, one_minus) - _ratio(y, y_hat)
+    dy_hat_dz = y_hat * one_minus  # sigma'(z) = sigma(z) (1 - sigma(z))
+    dL_dz = (1 - y) * y_hat - y * one_minus  # = y_hat - y, no cancellation
     return {
         "z": z, "y_hat": y_hat, "L": float(L),
         "dL/dy_hat": dL_dy_hat, "dy_hat/dz": dy_hat_dz, "dL/dz": dL_dz,

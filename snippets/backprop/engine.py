@@ -8,6 +8,8 @@ the leaves.
 import math
 import numbers
 
+from snippets._core.activations import sigmoid, tanh_prime
+
 __all__ = ["Value", "topological_order", "to_mermaid"]
 
 
@@ -81,13 +83,16 @@ class Value:
         return self._result(math.log(u), (self,), (1 / u,), "log")
 
     def tanh(self):
-        t = math.tanh(self.data)  # tanh' = 1 - tanh^2
-        return self._result(t, (self,), (1 - t * t,), "tanh")
+        t = math.tanh(self.data)
+        # tanh' = 1 - tanh^2, computed without cancellation when t rounds to 1
+        dt = float(tanh_prime(self.data))
+        return self._result(t, (self,), (dt,), "tanh")
 
     def sigmoid(self):
-        # 1 / (1 + e^-u), written with tanh: no overflow for any u
-        s = 0.5 * (1 + math.tanh(self.data / 2))
-        return self._result(s, (self,), (s * (1 - s),), "sigmoid")
+        # The core's sigmoid: no overflow, full relative accuracy for any u
+        s, s_minus = float(sigmoid(self.data)), float(sigmoid(-self.data))
+        # sigma' = sigma(u) (1 - sigma(u)) = sigma(u) sigma(-u), no 1 - s
+        return self._result(s, (self,), (s * s_minus,), "sigmoid")
 
     def relu(self):  # ReLU'(0) = 0
         slope = float(self.data > 0)
@@ -100,7 +105,14 @@ class Value:
         return self + (-_as_value(other))
 
     def __truediv__(self, other):
-        return self * _as_value(other) ** -1
+        other = _as_value(other)
+        u, v = self.data, other.data
+        if v == 0:
+            raise ZeroDivisionError(
+                f"u / v needs v != 0, got v = 0 (u = {u!r})")
+        # Not as u * v^-1: 1e-200 / 1e-200 is 1, but (1e-200)^-1 overflows.
+        q = u / v  # d(u/v)/du = 1/v, d(u/v)/dv = -u/v^2 = -(u/v)/v
+        return self._result(q, (self, other), (1 / v, -q / v), "/")
 
     def __radd__(self, other):
         return _as_value(other) + self
@@ -127,7 +139,7 @@ class Value:
         self.grad += 1.0  # d(self)/d(self) = 1
         for v in reversed(order):  # each node after every node that uses it
             for child, local in zip(v._children, v._local):
-                child.grad += local * v.grad  # chain rule, summed over all uses
+                child.grad += local * v.grad  # chain rule, summed over uses
 
     def zero_grad(self):
         """Set ``grad`` to 0 on every node of the graph ending at this Value."""
@@ -139,8 +151,14 @@ def _as_value(x):
     return x if isinstance(x, Value) else Value(x)
 
 
+def _check_root(root):
+    if not isinstance(root, Value):
+        raise TypeError(f"`root` must be a Value, got {type(root).__name__} {root!r}")
+
+
 def topological_order(root):
     """The nodes of the graph ending at ``root``, each after its children."""
+    _check_root(root)
     order, seen, stack = [], set(), [(root, False)]
     # Depth-first, with an explicit stack: no recursion limit for deep graphs.
     while stack:
@@ -175,8 +193,10 @@ def to_mermaid(root, *, grads=True, direction="LR"):
       v1 --> op2
       op2 --> v2
     """
+    _check_root(root)
     if direction not in ("LR", "TB"):
-        raise ValueError(f"`direction` must be 'LR' or 'TB', got {direction!r}")
+        raise ValueError(
+            f"`direction` must be 'LR' or 'TB', got {direction!r}")
     order = topological_order(root)
     ids = {id(v): i for i, v in enumerate(order)}
     lines = [f"flowchart {direction}"]

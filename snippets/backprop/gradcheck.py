@@ -1,5 +1,7 @@
 """Gradient checking: compare a backward pass with central differences of the loss."""
 
+import numbers
+
 import numpy as np
 
 from snippets._core.checks import check_callable, check_finite_value, check_step
@@ -46,14 +48,24 @@ def numerical_grad(f, x, h=1e-6):
     # A loop, not vectorised: every entry needs two evaluations of its own.
     for i in np.ndindex(x.shape):
         old = x[i]
-        x[i] = old + h
-        f_plus = f()
-        x[i] = old - h
-        f_minus = f()
-        x[i] = old
-        check_finite_value(f_plus - f_minus, f"entry {i} of x", "f")
+        try:
+            x[i] = old + h
+            f_plus = _scalar(f(), i)
+            x[i] = old - h
+            f_minus = _scalar(f(), i)
+        finally:
+            x[i] = old  # restored even when f raises
         grad[i] = (f_plus - f_minus) / (2 * h)  # error O(h^2)
     return grad
+
+
+def _scalar(value, i):
+    """The loss ``value`` as a float; raise naming ``f`` unless it is a finite real number."""
+    if isinstance(value, bool) or not isinstance(value, (numbers.Real, np.ndarray)) \
+            or np.ndim(value) != 0:
+        raise TypeError(f"`f` must return a real number, got {type(value).__name__} {value!r}")
+    check_finite_value(value, f"entry {i} of x", "f")
+    return float(value)
 
 
 def gradcheck(f, params, grads, h=1e-6):
@@ -81,15 +93,43 @@ def gradcheck(f, params, grads, h=1e-6):
     >>> errors[0] < 1e-9
     True
     """
+    check_callable(f, "f")
+    grads = _check_lists(params, grads)  # a NaN gradient raises: it would pass
+    # numerical_grad changes each p in place, then restores it
+    return [relative_error(g, numerical_grad(f, p, h))
+            for p, g in zip(params, grads)]
+
+
+def _check_lists(params, grads):
+    """``grads`` as finite float arrays, one per float64 array of ``params``, same shapes."""
+    for name, arrays in (("params", params), ("grads", grads)):
+        if not isinstance(arrays, (list, tuple)):
+            raise TypeError(f"`{name}` must be a list or tuple of arrays, "
+                            f"got {type(arrays).__name__}")
     if len(params) != len(grads):
         raise ValueError(f"`grads` must have one array per parameter "
                          f"({len(params)}), got {len(grads)}")
-    errors = []
+    checked = []
     for i, (p, g) in enumerate(zip(params, grads)):
-        if np.shape(g) != np.shape(p):
-            raise ValueError(
-                f"`grads[{i}]` must have the shape of `params[{i}]` "
-                f"{np.shape(p)}, got {np.shape(g)}"
-            )
-        errors.append(relative_error(g, numerical_grad(f, p, h)))
-    return errors
+        if not isinstance(p, np.ndarray) or p.dtype != np.float64:
+            raise TypeError(f"`params[{i}]` must be a float64 NumPy array (it is changed in "
+                            f"place), got {type(p).__name__}")
+        g = _gradient(g, i)
+        if g.shape != p.shape:
+            raise ValueError(f"`grads[{i}]` must have the shape of `params[{i}]` "
+                             f"{p.shape}, got {g.shape}")
+        checked.append(g)
+    return checked
+
+
+def _gradient(g, i):
+    """``grads[i]`` as a finite float array: a NaN gradient must never pass a check."""
+    if g is None or isinstance(g, (str, bytes)):
+        raise TypeError(f"`grads[{i}]` must be an array, got {type(g).__name__}")
+    try:
+        g = np.asarray(g, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"`grads[{i}]` must be an array, got {type(g).__name__}") from None
+    if not np.all(np.isfinite(g)):
+        raise ValueError(f"`grads[{i}]` must be finite (no NaN or infinity)")
+    return g

@@ -4,8 +4,6 @@ Batch-row convention throughout: ``X`` has shape ``(n_samples, n_features)`` and
 ``Z = A_prev @ W + b`` with ``W`` of shape ``(n_in, n_out)``.
 """
 
-import numbers
-
 import numpy as np
 
 from snippets._core.activations import (
@@ -19,14 +17,22 @@ from snippets._core.activations import (
     sigmoid_prime,
     tanh_prime,
 )
-from snippets._core.checks import check_positive_int, check_step
+from snippets._core.checks import (
+    check_arrays,
+    check_lr,
+    check_pairs,
+    check_positive_int,
+    check_rng,
+    check_step,
+)
+from snippets._core.losses import cross_entropy, mse_loss
 
 __all__ = [
-    # The activations live in the package's core; this chapter teaches them.
+    # The activations and losses live in the package's core; this chapter teaches them.
     "ACTIVATIONS", "sigmoid", "sigmoid_prime", "tanh_prime", "relu", "relu_prime",
     "identity", "identity_prime",
-    "xavier_normal", "he_normal", "MLP", "mse_loss", "softmax_cross_entropy",
-    "clip_grad_norm", "two_layer_step", "XOR_X", "XOR_Y", "train_xor",
+    "xavier_normal", "he_normal", "MLP", "mse_loss", "cross_entropy",
+    "sgd_step", "clip_grad_norm", "two_layer_step", "XOR_X", "XOR_Y", "train_xor",
 ]
 
 
@@ -34,7 +40,9 @@ def xavier_normal(n_in, n_out, rng=None):
     """Glorot/Xavier weights: N(0, 2 / (n_in + n_out)), shape ``(n_in, n_out)``.
 
     Keeps the variance of activations and of gradients roughly constant through
-    tanh or sigmoid layers (PyTorch's ``xavier_normal_`` with gain 1).
+    layers whose activation has slope 1 at 0, such as tanh: the derivation treats the
+    activation as the identity near 0. It does not suit the sigmoid, whose slope is at
+    most 1/4 (PyTorch's ``xavier_normal_`` with gain 1).
 
     Parameters
     ----------
@@ -48,9 +56,10 @@ def xavier_normal(n_in, n_out, rng=None):
     >>> xavier_normal(784, 128, rng=0).shape
     (784, 128)
     """
-    n_in, n_out = check_positive_int(n_in, "n_in"), check_positive_int(n_out, "n_out")
+    n_in = check_positive_int(n_in, "n_in")
+    n_out = check_positive_int(n_out, "n_out")
     std = np.sqrt(2.0 / (n_in + n_out))
-    return np.random.default_rng(rng).normal(0.0, std, size=(n_in, n_out))
+    return check_rng(rng).normal(0.0, std, size=(n_in, n_out))
 
 
 def he_normal(n_in, n_out, rng=None):
@@ -66,16 +75,22 @@ def he_normal(n_in, n_out, rng=None):
     >>> print(f"{W.std():.3f} {np.sqrt(2 / 1000):.3f}")
     0.045 0.045
     """
-    n_in, n_out = check_positive_int(n_in, "n_in"), check_positive_int(n_out, "n_out")
+    n_in = check_positive_int(n_in, "n_in")
+    n_out = check_positive_int(n_out, "n_out")
     std = np.sqrt(2.0 / n_in)
-    return np.random.default_rng(rng).normal(0.0, std, size=(n_in, n_out))
+    return check_rng(rng).normal(0.0, std, size=(n_in, n_out))
 
 
 INITIALISERS = {"xavier": xavier_normal, "he": he_normal}
 
 
 def _check_2d(a, name, n_cols):
-    a = np.asarray(a, dtype=float)
+    if a is None or isinstance(a, (str, bytes)):
+        raise TypeError(f"`{name}` must be a real array, got {type(a).__name__}")
+    try:
+        a = np.asarray(a, dtype=float)
+    except (TypeError, ValueError):
+        raise TypeError(f"`{name}` must be a real array, got {type(a).__name__}") from None
     if a.ndim != 2 or a.shape[1] != n_cols:
         raise ValueError(f"`{name}` must have shape (n_samples, {n_cols}), got {a.shape}")
     if not np.all(np.isfinite(a)):
@@ -111,6 +126,9 @@ class MLP:
 
     def __init__(self, sizes, activation="relu", output="identity", *,
                  init="he", rng=None):
+        if not isinstance(sizes, (list, tuple, np.ndarray)):
+            raise TypeError("`sizes` must be a list of layer widths, "
+                            f"got {type(sizes).__name__} {sizes!r}")
         if len(sizes) < 2:
             raise ValueError(
                 "`sizes` must list at least 2 layer widths, "
@@ -122,8 +140,8 @@ class MLP:
         if init not in INITIALISERS:
             raise ValueError(
                 f"`init` must be one of {sorted(INITIALISERS)}, got {init!r}")
-        rng = np.random.default_rng(rng)
-        shapes = list(zip(sizes[:-1], sizes[1:]))  # (n_in, n_out) of each layer
+        rng = check_rng(rng)
+        shapes = list(zip(sizes[:-1], sizes[1:]))  # (n_in, n_out) per layer
         self.W = [INITIALISERS[init](m, n, rng) for m, n in shapes]
         self.b = [np.zeros(n) for n in sizes[1:]]
         # The gradient arrays are allocated once; backward overwrites them.
@@ -182,59 +200,39 @@ class MLP:
         """dL/dp for each array of ``parameters()``, in the same order (filled by ``backward``)."""
         return self.dW + self.db
 
-    def step(self, lr):
-        """Gradient descent, in place: W_l <- W_l - lr dL/dW_l, same for b_l."""
-        lr = check_step(lr, "lr")
-        for p, dp in zip(self.W + self.b, self.dW + self.db):
-            p -= lr * dp
 
+def sgd_step(params, grads, lr):
+    """One step of gradient descent, in place: p <- p - lr dL/dp for each array.
 
-def mse_loss(Y_hat, Y):
-    """Mean squared error over all entries, and dL/dY_hat = 2 (Y_hat - Y) / Y.size.
+    Any model that lists its parameters and their gradients in the same order (the MLP's
+    ``parameters()`` and ``gradients()``) trains with it.
 
-    Examples
-    --------
-    >>> L, dY_hat = mse_loss(np.array([[1.0], [3.0]]), np.array([[0.0], [0.0]]))
-    >>> print(f"{L:.1f}", dY_hat.ravel().tolist())
-    5.0 [1.0, 3.0]
-    """
-    Y_hat, Y = np.asarray(Y_hat, dtype=float), np.asarray(Y, dtype=float)
-    if Y_hat.shape != Y.shape:
-        raise ValueError(
-            f"`Y` must have the shape of `Y_hat` {Y_hat.shape}, got {Y.shape}")
-    E = Y_hat - Y
-    return float(np.mean(E**2)), 2 * E / E.size
+    Parameters
+    ----------
+    params, grads : list or tuple of float arrays
+        The parameters, changed in place, and their gradients, of the same shapes, in order.
+    lr : float
+        The learning rate, >= 0 (PyTorch's ``torch.optim.SGD`` also allows 0).
 
-
-def softmax_cross_entropy(Z, y):
-    """Mean cross-entropy of softmax(Z) against integer labels ``y``, and dL/dZ.
-
-    Fused: the gradient through softmax and log collapses to
-    (softmax(Z) - onehot(y)) / n.
+    Raises
+    ------
+    TypeError
+        If ``params`` or ``grads`` is not a list or tuple of float NumPy arrays (None, a
+        generator or a bare float cannot be updated in place), or ``lr`` is not a number.
+    ValueError
+        If the lists differ in length or an array in shape, or ``lr`` is negative or not finite.
 
     Examples
     --------
-    >>> L, dZ = softmax_cross_entropy(np.zeros((2, 4)), np.array([0, 3]))
-    >>> print(f"{L:.6f} {np.log(4):.6f}", dZ.shape)
-    1.386294 1.386294 (2, 4)
+    >>> w, g = np.array([1.0, 2.0]), np.array([0.5, -1.0])
+    >>> sgd_step([w], [g], lr=0.1)
+    >>> w.tolist()
+    [0.95, 2.1]
     """
-    Z = np.asarray(Z, dtype=float)
-    y = np.asarray(y)
-    if Z.ndim != 2 or y.shape != (Z.shape[0],):
-        raise ValueError(
-            f"`y` must have shape ({Z.shape[0]},) for `Z` of shape "
-            f"{Z.shape}, got {y.shape}"
-        )
-    k = Z.shape[1]
-    if not np.issubdtype(y.dtype, np.integer) or y.min() < 0 or y.max() >= k:
-        raise ValueError(f"`y` must hold integer class labels in [0, {k})")
-    n, rows = Z.shape[0], np.arange(Z.shape[0])
-    # Minus each row's max: exp never overflows, and softmax is unchanged.
-    P = np.exp(Z - Z.max(axis=1, keepdims=True))
-    P /= P.sum(axis=1, keepdims=True)
-    loss = -np.mean(np.log(P[rows, y]))
-    P[rows, y] -= 1  # P - onehot(y), in place
-    return float(loss), P / n
+    params, grads = check_pairs(params, grads)  # float arrays, shapes matching
+    lr = check_lr(lr)
+    for p, g in zip(params, grads):
+        p -= lr * g
 
 
 def clip_grad_norm(grads, max_norm):
@@ -252,6 +250,7 @@ def clip_grad_norm(grads, max_norm):
     >>> print(f"{total:.1f}", np.round(np.concatenate(g), 6).tolist())
     5.0 [0.6, 0.8]
     """
+    grads = check_arrays(grads, "grads")  # a float cannot be scaled in place
     max_norm = check_step(max_norm, "max_norm")
     total = float(np.sqrt(sum(np.sum(np.square(g)) for g in grads)))
     if not np.isfinite(total):
@@ -263,6 +262,36 @@ def clip_grad_norm(grads, max_norm):
     return total
 
 
+def _check_two_layer(X, Y, W1, b1, W2, b2):
+    """``X, Y`` as float arrays; raise naming the first argument whose shape does not fit.
+
+    Without it, a (1, 1) target broadcasts against (n, 1) predictions: the update is then
+    n times the gradient of the loss returned.
+    """
+    for name, p in (("W1", W1), ("b1", b1), ("W2", W2), ("b2", b2)):
+        if not (isinstance(p, np.ndarray) and np.issubdtype(p.dtype, np.floating)):
+            kind = p.dtype if isinstance(p, np.ndarray) else type(p).__name__
+            raise TypeError(
+                f"`{name}` must be a float NumPy array (it is updated in place), got {kind}")
+    if W1.ndim != 2:
+        raise ValueError(f"`W1` must have shape (d, h), got {W1.shape}")
+    d, h = W1.shape
+    if W2.ndim != 2 or W2.shape[0] != h:
+        raise ValueError(f"`W2` must have shape ({h}, k), got {W2.shape}")
+    k = W2.shape[1]
+    for name, p, shape in (("b1", b1, (h,)), ("b2", b2, (k,))):
+        if p.shape != shape:
+            raise ValueError(f"`{name}` must have shape {shape}, got {p.shape}")
+    X = _check_2d(X, "X", d)
+    Y = np.asarray(Y, dtype=float)
+    if Y.shape != (X.shape[0], k):
+        raise ValueError(
+            f"`Y` must have the shape of the predictions {(X.shape[0], k)}, got {Y.shape}")
+    if not np.all(np.isfinite(Y)):
+        raise ValueError("`Y` must be finite")
+    return X, Y
+
+
 def two_layer_step(X, Y, W1, b1, W2, b2, lr):
     """One training step of a 2-layer sigmoid MLP on the MSE; returns the loss.
 
@@ -270,6 +299,8 @@ def two_layer_step(X, Y, W1, b1, W2, b2, lr):
     ``X`` is (n, d), ``W1`` (d, h), ``b1`` (h,), ``W2`` (h, k), ``b2`` (k,),
     ``Y`` (n, k). The parameters are updated in place.
     """
+    X, Y = _check_two_layer(X, Y, W1, b1, W2, b2)  # shapes fit: no broadcast
+    lr = check_lr(lr)
     # Forward pass; each bias is added to every row
     Z1 = X @ W1 + b1  # (n, d) @ (d, h) + (h,) -> (n, h)
     A1 = sigmoid(Z1)  # (n, h)
@@ -303,11 +334,13 @@ def train_xor(rng=2, lr=0.5, epochs=3000):
     Full-batch gradient descent on the mean squared error. Returns the network and
     the loss before each of the ``epochs`` updates.
     """
+    rng, lr = check_rng(rng), check_lr(lr)
+    epochs = check_positive_int(epochs, "epochs")
     net = MLP([2, 4, 1], "sigmoid", output="sigmoid", init="xavier", rng=rng)
     losses = np.empty(epochs)
     for epoch in range(epochs):
         Y_hat = net.forward(XOR_X)  # forward: (4, 2) -> (4, 4) -> (4, 1)
-        losses[epoch], dY_hat = mse_loss(Y_hat, XOR_Y)  # loss; dL/dY_hat (4, 1)
+        losses[epoch], dY_hat = mse_loss(Y_hat, XOR_Y)  # dL/dY_hat: (4, 1)
         net.backward(dY_hat)  # backward: fills net.dW and net.db
-        net.step(lr)  # update
+        sgd_step(net.parameters(), net.gradients(), lr)  # update
     return net, losses

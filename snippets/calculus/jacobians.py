@@ -6,9 +6,11 @@ Shapes follow the inputs: the Jacobian of ``f: R^n -> R^m`` is ``(m, n)``, the H
 
 import numpy as np
 
-from snippets._core.checks import check_callable, check_point, check_step
+from snippets._core.checks import check_callable, check_step
 from snippets._core.definiteness import classify_by_eigenvalues
-from snippets._core.differences import extrapolated_hessian, extrapolated_jacobian
+from snippets._core.differences import (
+    extrapolated_hessian, extrapolated_jacobian, nonempty_point,
+)
 
 __all__ = ["jacobian", "hessian", "classify_hessian"]
 
@@ -26,7 +28,8 @@ def jacobian(f, x, h=None):
     x : float or array_like of shape (n,)
         Point at which to differentiate.
     h : float, optional
-        Largest step. Default: ``0.1 * max(1, |x_j|)`` for coordinate ``j``.
+        Largest step. Default: as in `gradient` (``0.1``, and ``0.1 |x_j|`` where that is larger
+        and agrees; shrunk where `f` is not finite).
 
     Returns
     -------
@@ -38,10 +41,17 @@ def jacobian(f, x, h=None):
     Raises
     ------
     TypeError
-        If `f` is not callable, or `x` or `h` is not a real number or array.
+        If `f` is not callable or returns a non-number, or `x` or `h` is not a real number or
+        array.
     ValueError
-        If `x` is not a scalar or 1-D array, `x` or `h` is not finite, `h` is not positive, or
-        `f` returns an array of more than one dimension or a non-finite value.
+        If `x` is empty, not a scalar or 1-D array or not finite, `h` is not positive or so
+        small that ``x ± h/128 == x``, or `f` returns an array of more than one dimension or a
+        non-finite value.
+
+    Warns
+    -----
+    AccuracyWarning
+        If the estimate's own error estimate says it is poor.
 
     Examples
     --------
@@ -52,7 +62,7 @@ def jacobian(f, x, h=None):
     (2, 2) [[1.0, 0.0], [0.0, 2.0]]
     """
     check_callable(f)
-    x = check_point(x)
+    x = nonempty_point(x)
     return extrapolated_jacobian(f, x, h)
 
 def hessian(f, x, h=None):
@@ -70,7 +80,8 @@ def hessian(f, x, h=None):
     x : float or array_like of shape (n,)
         Point at which to differentiate.
     h : float, optional
-        Largest step. Default: ``0.1 * max(1, |x_i|)`` for coordinate ``i``.
+        Largest step. Default: as in `gradient` (``0.1``, and ``0.1 |x_i|`` where that is larger
+        and agrees; shrunk where `f` is not finite at ``x ± 2h e_i``).
 
     Returns
     -------
@@ -80,15 +91,23 @@ def hessian(f, x, h=None):
     Raises
     ------
     TypeError
-        If `f` is not callable, or `x` or `h` is not a real number or array.
+        If `f` is not callable or returns a non-number, or `x` or `h` is not a real number or
+        array.
     ValueError
-        If `x` is not a scalar or 1-D array, `x` or `h` is not finite, `h` is not positive, or
-        `f` returns a non-scalar or a non-finite value.
+        If `x` is empty, not a scalar or 1-D array or not finite, `h` is not positive or so
+        small that ``x ± h/32 == x``, or `f` returns a non-scalar or a non-finite value.
+
+    Warns
+    -----
+    AccuracyWarning
+        If the estimate's own error estimate says it is poor.
 
     Notes
     -----
-    Costs ``4 * 6 * n (n + 1) / 2`` evaluations of `f`: ``O(n**2)``. The rounding error of a
-    second difference is ``eps * |f| / h**2``, so the smallest step stays above ``h / 32``.
+    Costs ``12 n**2 + 1`` evaluations of `f` (per step: 4 per pair ``i < j``, 2 per diagonal
+    entry, and ``f(x)`` once), up to twice that where some ``|x_i| > 1``: ``O(n**2)``. The
+    rounding error of a second difference is ``eps * |f| / h**2``, so the smallest step stays
+    above ``h / 32``.
 
     Examples
     --------
@@ -98,22 +117,23 @@ def hessian(f, x, h=None):
     (2, 2) [[2.0, 3.0], [3.0, 2.0]]
     """
     check_callable(f)
-    x = check_point(x)
+    x = nonempty_point(x)
     return extrapolated_hessian(f, x, h)
 
-def classify_hessian(H, tol=1e-6):
+def classify_hessian(H, rtol=1e-6):
     """Classify a critical point by the eigenvalues of its Hessian.
 
-    All eigenvalues ``> tol``: ``"minimum"``; all ``< -tol``: ``"maximum"``; some ``> tol`` and
-    some ``< -tol``: ``"saddle"``; otherwise (an eigenvalue within `tol` of 0, the others of one
-    sign): ``"inconclusive"``.
+    An eigenvalue counts as zero when ``|lambda| <= rtol * max|lambda|``: the test is relative,
+    so it gives the same verdict whatever the units of ``f`` and ``x``. All the others positive:
+    ``"minimum"``; all negative: ``"maximum"``; some of each: ``"saddle"``; otherwise (a zero
+    eigenvalue, the others of one sign, or ``H = 0``): ``"inconclusive"``.
 
     Parameters
     ----------
     H : array_like of shape (n, n)
         Symmetric Hessian at a critical point.
-    tol : float, optional
-        Eigenvalues with ``|lambda| <= tol`` count as zero.
+    rtol : float, optional
+        Eigenvalues with ``|lambda| <= rtol * max|lambda|`` count as zero.
 
     Returns
     -------
@@ -122,10 +142,10 @@ def classify_hessian(H, tol=1e-6):
     Raises
     ------
     TypeError
-        If `H` is not a real array or `tol` is not a real number.
+        If `H` is not a real array or `rtol` is not a real number.
     ValueError
-        If `H` is not square, not symmetric or not finite, or `tol` is not a positive finite
-        number.
+        If `H` is empty, not square, not symmetric or not finite, or `rtol` is not a positive
+        finite number.
 
     Examples
     --------
@@ -133,11 +153,14 @@ def classify_hessian(H, tol=1e-6):
     'saddle'
     >>> classify_hessian([[2.0, 0.0], [0.0, 0.0]])  # x**2 + y**4 or x**2 - y**4?
     'inconclusive'
+    >>> classify_hessian([[2e-9, 0.0], [0.0, 3e-9]])  # small, and positive definite
+    'minimum'
     """
-    H = check_point(H, "H", ndim=(2,))
+    H = nonempty_point(H, "H", ndim=(2,))
     if H.shape[0] != H.shape[1]:
         raise ValueError(f"`H` must be a square matrix, got shape {H.shape}")
-    if not np.allclose(H, H.T, rtol=1e-8, atol=1e-12):
+    # symmetric up to round-off relative to the size of H
+    if not np.allclose(H, H.T, rtol=1e-8, atol=1e-12 * np.max(np.abs(H))):
         raise ValueError("`H` must be symmetric")
-    tol = check_step(tol, "tol")
-    return classify_by_eigenvalues(H, tol)
+    rtol = check_step(rtol, "rtol")
+    return classify_by_eigenvalues(H, rtol)

@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from snippets._core.activations import sigmoid
+
 __all__ = ["DerivativeRow", "DERIVATIVE_TABLE", "SYMPY_HELPERS", "derivative_table_markdown"]
 
 
@@ -34,11 +36,6 @@ class DerivativeRow(NamedTuple):
     ml_use: str
     domain: tuple = (-3.0, 3.0)
     parameters: tuple = ()
-
-
-def _sigmoid(x):
-    # 1 / (1 + e^-x), written with tanh so that no exp overflows: sigma(x) = (1 + tanh(x/2)) / 2
-    return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(x, dtype=float)))
 
 
 def _softmax(z):
@@ -98,26 +95,28 @@ DERIVATIVE_TABLE = (
     ),
     DerivativeRow(
         "Sigmoid", r"\sigma(x) = \dfrac{1}{1 + e^{-x}}", r"\sigma(x)\,(1 - \sigma(x))",
-        "1 / (1 + exp(-x))", "sigma(x) * (1 - sigma(x))", _sigmoid,
-        lambda x: _sigmoid(x) * (1 - _sigmoid(x)),
-        "Probability output of binary classifiers; its slope is at most $1/4$ (at 0), "
-        "so a chain of sigmoids shrinks gradients",
+        # 1 - sigma(x) = sigma(-x): no cancellation in either tail
+        "1 / (1 + exp(-x))", "sigma(x) * (1 - sigma(x))", sigmoid,
+        lambda x: sigmoid(x) * sigmoid(-x),
+        "Probability output of binary classifiers, and the gates of LSTMs and GRUs; its slope "
+        "is at most $1/4$ (at 0), so a chain of sigmoids shrinks gradients",
     ),
     DerivativeRow(
         "Hyperbolic tangent", r"\tanh x", r"1 - \tanh^2 x", "tanh(x)", "1 - tanh(x)**2",
         np.tanh, lambda x: 1 - np.tanh(x) ** 2,
-        "Gates and cell updates of LSTMs and GRUs; its slope lies in $(0, 1]$, largest at 0",
+        "The candidate values and the cell-state output of LSTMs and GRUs (their gates use the "
+        "sigmoid); its slope lies in $(0, 1]$, largest at 0",
     ),
     DerivativeRow(
         "ReLU", r"\max(0, x)", r"{1 \text{ if } x > 0,\ 0 \text{ if } x \le 0}",
         "Max(0, x)", "Heaviside(x, 0)",
         lambda x: np.maximum(0.0, x), lambda x: np.where(np.asarray(x) > 0, 1.0, 0.0),
         "Default hidden activation; a unit whose input is negative on all data gets no "
-        "gradient (a dead unit). ReLU$'(0)$ does not exist; we use 0, as libraries do",
+        "gradient (a dead unit). ReLU$'(0)$ does not exist; we use 0, as PyTorch and JAX do",
     ),
     DerivativeRow(
         "Softplus", r"\ln(1 + e^x)", r"\sigma(x)", "log(1 + exp(x))", "sigma(x)",
-        lambda x: np.logaddexp(0.0, x), _sigmoid,
+        lambda x: np.logaddexp(0.0, x), sigmoid,
         "Smooth ReLU that keeps outputs positive (scales, variances); its slope is the sigmoid",
     ),
     DerivativeRow(

@@ -14,7 +14,7 @@ from snippets.backprop import grad_norms, mse_loss, stack_backward, stack_forwar
 @settings(max_examples=20, deadline=None)
 @given(st.integers(1, 3), st.integers(2, 4), st.sampled_from(["tanh", "sigmoid", "identity"]),
        st.booleans(), st.booleans(), st.integers(0, 2**32 - 1))
-# A normalised residual stack whose gradients are about 1e-7, where SciPy is off by 1.4e-9.
+# A normalised residual stack whose gradients are about 1e-7: small next to SciPy's atol.
 @example(depth=3, width=2, activation="tanh", residual=True, normalise=True, seed=27127803)
 def test_stack_backward_matches_scipy(depth, width, activation, residual, normalise, seed):
     rng = np.random.default_rng(seed)
@@ -35,12 +35,16 @@ def test_stack_backward_matches_scipy(depth, width, activation, residual, normal
             flat[i] = old
             return out
 
-        numeric = np.array([derivative(f, flat[i], args=(i,), initial_step=1e-2,
-                                       tolerances={"atol": 1e-12}).df
-                            for i in range(flat.size)])
-        # SciPy's extrapolated differences of a loss of order 1 are good to about 1e-9 absolute
-        # (round-off), not relatively, when an entry is as small as 1e-7; a bug is far larger.
-        np.testing.assert_allclose(dW.ravel(), numeric, rtol=1e-6, atol=1e-8)
+        # Asked for an absolute accuracy near the round-off of the loss (1e-12), SciPy can stop
+        # unconverged; 1e-10 (1 + |L|) is far above round-off, and its status is checked.
+        L = mse_loss(out, Y)[0]
+        atol = 1e-10 * (1 + abs(L))
+        results = [derivative(f, flat[i], args=(i,), initial_step=1e-2,
+                              tolerances={"atol": atol}) for i in range(flat.size)]
+        assert all(r.success for r in results), [int(r.status) for r in results]
+        numeric = np.array([r.df for r in results])
+        # rtol 1e-6: a bug is far larger; atol: what SciPy's estimate is worth, with a margin.
+        np.testing.assert_allclose(dW.ravel(), numeric, rtol=1e-6, atol=3 * atol)
 
 
 def test_sigmoid_gradients_vanish_with_depth():
@@ -86,15 +90,30 @@ def test_same_seed_same_norms():
     np.testing.assert_array_equal(grad_norms(depth=3, rng=4), grad_norms(depth=3, rng=4))
 
 
-@pytest.mark.parametrize(
-    "call, msg",
-    [
-        (lambda: grad_norms(depth=0), "`depth` must be a positive integer, got 0"),
-        (lambda: grad_norms(width=2.5), "`width` must be a positive integer, got 2.5"),
-        (lambda: grad_norms(activation="elu"),
-         "`activation` must be one of ['identity', 'relu', 'sigmoid', 'tanh'], got 'elu'"),
-    ],
-)
-def test_errors_name_the_argument(call, msg):
-    with pytest.raises(ValueError, match=re.escape(msg)):
-        call()
+def test_stack_backward_refuses_a_cache_of_another_depth():
+    """zip would stop at the shorter list: two layers' gradients for a three-layer stack."""
+    rng = np.random.default_rng(3)
+    Ws = [rng.normal(size=(4, 4)) for _ in range(3)]
+    out, cache = stack_forward(Ws, rng.normal(size=(5, 4)))
+    assert len(stack_backward(Ws, cache, np.ones_like(out))) == 3
+    with pytest.raises(ValueError, match=re.escape("`cache` must have one entry per layer")):
+        stack_backward(Ws, cache[1:], np.ones_like(out))
+    with pytest.raises(ValueError, match=re.escape("`cache` must have one entry per layer")):
+        stack_backward(Ws[1:], cache, np.ones_like(out))
+
+
+def test_the_measured_factors_the_gradient_flow_page_quotes():
+    # Remedy 1: "within a factor of a few (about 2 for tanh, 5 for ReLU)"; measured 1.9 and 5.2
+    # by an independent NumPy re-implementation of the same stack.
+    tanh = grad_norms(activation="tanh")
+    relu = grad_norms(activation="relu", gain=np.sqrt(2))
+    assert 1.5 < tanh.max() / tanh.min() < 2.5
+    assert 4 < relu.max() / relu.min() < 6.5
+    # Remedy 3: the residual sigmoid stack's first layer gets about 0.7 (plain: about 1e-20),
+    # within a factor of 50 of the last layer's (measured 0.72 and 34.4)
+    residual = grad_norms(activation="sigmoid", residual=True)
+    assert 0.5 < residual[0] < 1 and residual[-1] / residual[0] < 50
+    # Remedy 2: a larger scale balances the sigmoid stack, not Xavier's (block on the page)
+    ratios = [grad_norms(activation="sigmoid", gain=g) for g in (1, 4, 12)]
+    ratios = [n[0] / n[-1] for n in ratios]
+    assert ratios[0] < 1e-18 and ratios[1] < 1e-5 and ratios[2] > 1

@@ -12,6 +12,7 @@ from scipy.differentiate import derivative as scipy_derivative
 from scipy.special import expit
 
 from snippets.calculus import (
+    AccuracyWarning,
     central_difference,
     complex_step,
     derivative,
@@ -102,10 +103,11 @@ def test_central_difference_leading_error_term():
 
 
 def test_default_steps_are_near_optimal():
-    # Round-off eps·|f|/h against truncation: the defaults sit near √eps and ∛eps.
+    # Round-off eps·|f|/h against truncation: the page's model puts the best steps for e^x at
+    # √(2 eps) and ∛(3 eps / 2); the defaults, √eps and ∛eps, are within a decade of them.
     eps = np.finfo(float).eps
     h = np.logspace(-12, -2, 201)
-    for estimate, expected in [(forward_difference, eps**0.5), (central_difference, eps ** (1 / 3))]:
+    for estimate, expected in [(forward_difference, np.sqrt(2 * eps)), (central_difference, np.cbrt(1.5 * eps))]:
         error = [abs(estimate(np.exp, 1.0, h=step) - math.e) for step in h]
         default_error = abs(estimate(np.exp, 1.0) - math.e)
         # The default is within a decade of the rule of thumb and within 10x of the best error.
@@ -159,13 +161,14 @@ def test_derivative_within_1e_12(name):
 
 
 @pytest.mark.parametrize("name", SMOOTH)
-def test_derivative_no_less_accurate_than_scipy(name):
+def test_derivative_as_accurate_as_scipy(name):
+    # Both reach round-off at these points; neither is reliably ahead of the other by more than
+    # a few units of 1e-14 (on a grid over [-4, 4] SciPy is slightly ahead for sin and exp).
     f, df = SMOOTH[name]
     x = POINTS[name]
     ours = relative_error(derivative(f, x), df(x)).max()
     theirs = relative_error(scipy_derivative(f, x).df, df(x)).max()
-    # Both may sit at round-off level; count a tie within 2 ulp of the result as a tie.
-    assert ours <= max(theirs, 2 * np.finfo(float).eps)
+    assert ours <= max(2 * theirs, 5e-14)
 
 
 @pytest.mark.parametrize("name", SMOOTH)
@@ -196,92 +199,46 @@ def test_derivative_is_linear(a, b, x):
     assert estimate == pytest.approx(a * np.cos(x) + b * np.exp(x), abs=1e-11)
 
 
-# --- Bad input: each message names the argument -------------------------------------------------
+# --- The default steps: large |x|, the edge of the domain, poor estimates -----------------------
+# (bad input, with its messages, is in test_bad_input.py)
 
 
-@pytest.mark.parametrize("estimate", ESTIMATORS)
-def test_f_must_be_callable(estimate):
-    with pytest.raises(TypeError, match=re.escape("`f` must be callable, got float 3.0")):
-        estimate(3.0, 1.0)
+def test_default_step_does_not_grow_with_x():
+    # It once did (0.2 |x|): derivative(np.sin, 1000) returned -0.003 where cos 1000 = 0.562.
+    x = np.array([50.0, 200.0, 1000.0, 1e6])
+    np.testing.assert_allclose(derivative(np.sin, x), np.cos(x), rtol=0, atol=1e-12)
+    assert derivative(np.sin, 1000.0) == pytest.approx(math.cos(1000.0), abs=1e-12)
 
 
-@pytest.mark.parametrize("estimate", ESTIMATORS)
-@pytest.mark.parametrize("h", [0.0, -1e-3, np.nan, np.inf, -np.inf])
-def test_h_must_be_positive_and_finite(estimate, h):
-    with pytest.raises(ValueError, match=re.escape(f"`h` must be a positive finite number, got {h!r}")):
-        estimate(np.sin, 1.0, h=h)
+def test_default_step_still_suits_polynomials_at_large_x():
+    # A step that grows with |x| keeps the round-off eps |f| / h small: (x^3)' = 3e12 at 1e6.
+    assert derivative(lambda t: t**3, 1e6) == pytest.approx(3e12, rel=1e-9)
+    assert derivative(np.square, 1e6) == pytest.approx(2e6, rel=1e-12)
 
 
-# None is derivative()'s default (its own step rule), so it is refused by the other three only.
+@pytest.mark.parametrize("x", [0.05, 1e-3, 1e-8])
+def test_default_step_stays_inside_the_domain(x):
+    # A first step of 0.2 leaves (0, oo); it shrinks instead: (ln x)' = 1/x, (sqrt x)' = 1/(2 sqrt x)
+    assert derivative(np.log, x) == pytest.approx(1 / x, rel=1e-12)
+    assert derivative(np.sqrt, x) == pytest.approx(0.5 / math.sqrt(x), rel=1e-12)
+    assert derivative(math.log, x) == pytest.approx(1 / x, rel=1e-12)  # math.log raises instead
+
+
+def test_an_explicit_step_is_kept_even_near_the_edge():
+    # With h given the user decides: h = 0.01 stays inside ln's domain at x = 0.05.
+    assert derivative(np.log, 0.05, h=0.01) == pytest.approx(20.0, rel=1e-12)
+
+
 @pytest.mark.parametrize(
-    ("estimate", "h"),
-    [(e, h) for e in ESTIMATORS for h in ["0.1", True]]
-    + [(e, None) for e in ESTIMATORS if e is not derivative],
+    ("f", "x"),
+    [(np.abs, 1e-5), (lambda t: np.sin(1e4 * t), 1.0)],
+    ids=["kink within the steps", "oscillation faster than the steps"],
 )
-def test_h_must_be_a_real_number(estimate, h):
-    with pytest.raises(TypeError, match=re.escape(f"`h` must be a real number, got {type(h).__name__} {h!r}")):
-        estimate(np.sin, 1.0, h=h)
-
-
-@pytest.mark.parametrize("estimate", ESTIMATORS)
-@pytest.mark.parametrize("x", [np.nan, np.inf, -np.inf])
-def test_x_must_be_finite(estimate, x):
-    with pytest.raises(ValueError, match=re.escape(f"`x` must be finite, got {x!r}")):
-        estimate(np.sin, x)
-
-
-@pytest.mark.parametrize("estimate", ESTIMATORS)
-def test_x_must_not_hide_a_nan_in_an_array(estimate):
-    with pytest.raises(ValueError, match=re.escape("`x` must be finite, got [1.0, nan]")):
-        estimate(np.sin, [1.0, np.nan])
-
-
-@pytest.mark.parametrize("estimate", ESTIMATORS)
-def test_x_must_be_a_scalar_or_1d(estimate):
-    with pytest.raises(ValueError, match=re.escape("`x` must be a scalar or a 1-D array, got an array of shape (2, 2)")):
-        estimate(np.sin, np.ones((2, 2)))
-
-
-@pytest.mark.parametrize("estimate", ESTIMATORS)
-@pytest.mark.parametrize("x", ["1.0", True, {"x": 1}])
-def test_x_must_be_a_number(estimate, x):
-    with pytest.raises(TypeError, match=re.escape(f"`x` must be a real number or array, got {type(x).__name__} {x!r}")):
-        estimate(np.sin, x)
-
-
-@pytest.mark.parametrize("estimate", ESTIMATORS)
-def test_f_must_return_finite_values(estimate):
-    def f(x):
-        return np.full_like(np.asarray(x), np.nan)
-
-    with pytest.raises(ValueError, match=re.escape("`f` returned a non-finite value")):
-        estimate(f, 1.0)
-
-
-def test_non_finite_value_message_says_where():
-    # log is -inf at 0: with x = 0.05 and h = 0.1, x - h leaves the domain.
-    def f(x):
-        return math.log(x) if x > 0 else -math.inf
-
-    with pytest.raises(ValueError, match=re.escape("`f` returned a non-finite value -inf at x - h")):
-        derivative(f, 0.05, h=0.1)
-    assert derivative(f, 0.05, h=0.01) == pytest.approx(20.0, rel=1e-12)
-
-
-def test_complex_step_needs_a_function_of_complex_numbers():
-    msg = ("`f` must return a complex value for complex input, got float; "
-           "use NumPy functions (np.sin, np.exp, ...), not math or abs")
-    with pytest.raises(TypeError, match=re.escape(msg)):
-        complex_step(lambda x: float(abs(x)), 1.0)
-
-
-def test_tangent_line_arguments():
-    with pytest.raises(TypeError, match=re.escape("`f` must be callable, got str 'x**2'")):
-        tangent_line("x**2", 1.0)
-    with pytest.raises(ValueError, match=re.escape("`x0` must be a scalar, got an array of shape (2,)")):
-        tangent_line(np.sin, [1.0, 2.0])
-    with pytest.raises(ValueError, match=re.escape("`x0` must be finite, got nan")):
-        tangent_line(np.sin, math.nan)
+def test_a_poor_estimate_warns(f, x):
+    # |x| has a kink at 0, 1e-5 away; sin(1e4 x) turns 300 times within the first step. The
+    # estimate's own error estimate says it is poor, so the reader is told.
+    with pytest.warns(AccuracyWarning, match="derivative may be inaccurate"):
+        derivative(f, x)
 
 
 # --- The chapter's exercises --------------------------------------------------------------------
@@ -317,7 +274,8 @@ def test_exercise_4_best_central_step_near_the_prediction():
     h = np.logspace(-8, -3, 51)
     error = [abs(central_difference(np.exp, 1.0, h=step) - np.e) for step in h]
     best = h[np.argmin(error)]
-    assert 1 / 3 < best / np.cbrt(3 * eps) < 3
+    # the page's model: h²/6 |f'''| + eps |f| / (2h) is least at ∛(3 eps / 2) for e^x
+    assert 1 / 3 < best / np.cbrt(1.5 * eps) < 3
 
 
 def test_exercise_5_absolute_value():
@@ -368,9 +326,82 @@ def classic_ridders(f, x, h, shrink=1.4, steps=10, safe=2.0):
 
 
 def test_the_early_stop_the_page_warns_about():
-    # The page: on sin(3x³)³ at 0 (f'(0) = 0) the early stop answers with an error near 1e-8.
+    # The page: on sin(3x³)³ at 0 (f'(0) = 0), from h = 0.1 with ratio 1.4, the early stop
+    # answers with an error of 2e-8 (measured 1.65e-8).
     def f(s):
         return math.sin(3 * s**3) ** 3
 
-    assert 1e-9 < abs(classic_ridders(f, 0.0, 0.1)) < 1e-7
+    assert 1e-8 < abs(classic_ridders(f, 0.0, 0.1, shrink=1.4)) < 3e-8
     assert abs(derivative(f, 0.0)) < 1e-14
+
+
+def test_the_gradient_check_example_error_is_half_truncation_half_round_off():
+    # The page: central_difference of sin(x^2) at 1.5 is off by about 3e-11, of which the
+    # truncation (the exact central difference at the same step, in 40-digit arithmetic) is 1.8e-11.
+    import mpmath
+
+    mpmath.mp.dps = 40
+    x, h = mpmath.mpf(1.5), mpmath.mpf(central_difference.__defaults__[0])
+    exact = 2 * x * mpmath.cos(x**2)
+    truncation = (mpmath.sin((x + h) ** 2) - mpmath.sin((x - h) ** 2)) / (2 * h) - exact
+    assert 1.6e-11 < abs(truncation) < 2.0e-11
+    total = abs(mpmath.mpf(central_difference(lambda t: np.sin(t**2), 1.5)) - exact)
+    # round-off adds up to eps |f| / (2h) ~ 2e-11 to the truncation
+    assert 1e-11 < total < 5e-11
+
+
+def test_complex_step_pitfalls_named_on_the_page():
+    # np.sign(z) = z / |z|: the complex step reports slope 1 at x = 1, where sign' = 0.
+    assert complex_step(np.sign, 1.0) == pytest.approx(1.0, rel=1e-12)
+    for f in (np.floor, expit):  # refuse complex input
+        with pytest.raises(TypeError):
+            f(1.0 + 1e-20j)
+    with pytest.raises(TypeError):
+        math.sin(1.0 + 1e-20j)
+
+
+def test_the_comparison_with_scipy_on_a_grid():
+    # The page: on 801 points over [-4, 4], SciPy is slightly more accurate for sin, exp and the
+    # sigmoid (measured: by up to a factor of 3; 5 leaves room for round-off on another CPU),
+    # derivative for tanh; both stay within 1e-14..1e-10. The median error of derivative is
+    # smaller than SciPy's on all four (measured: by factors of 5 to 230; 2 leaves room).
+    x = np.linspace(-4, 4, 801)
+    for name in ["sin", "exp", "tanh", "sigmoid"]:
+        f, df = SMOOTH[name]
+        ours_all = relative_error(derivative(f, x), df(x))
+        theirs_all = relative_error(scipy_derivative(f, x).df, df(x))
+        assert 2 * np.median(ours_all) < np.median(theirs_all), name
+        ours, theirs = ours_all.max(), theirs_all.max()
+        assert 1e-14 < ours < 1e-10 and 1e-14 < theirs < 1e-10, name
+        if name == "tanh":
+            assert ours < theirs
+        else:
+            assert theirs < ours < 5 * theirs, name
+
+
+def test_the_comparison_with_scipy_at_the_five_points():
+    # The page: at its five points derivative is ahead of SciPy on sin, tanh and the sigmoid
+    # (measured factors 9, 4,500 and 23; a factor of 3 leaves room for another CPU's round-off).
+    for name in ["sin", "tanh", "sigmoid"]:
+        f, df = SMOOTH[name]
+        x = POINTS[name]
+        ours = relative_error(derivative(f, x), df(x)).max()
+        theirs = relative_error(scipy_derivative(f, x).df, df(x)).max()
+        assert ours < 1e-13 and 3 * ours < theirs, name
+
+
+def test_relative_accuracy_is_lost_where_the_derivative_is_tiny_next_to_f():
+    # The page's pitfall: at tanh(5), f = 1 and f' = 1.8e-4. Measured relative errors:
+    # derivative 5.8e-13 (4.7e-12 with NumPy's AVX2 tanh; sin at 1: 1.6e-15), central
+    # difference 5.6e-9; the bounds leave a factor of about three for other round-off.
+    import mpmath
+
+    mpmath.mp.dps = 30
+    exact_tanh = float(1 / mpmath.cosh(5) ** 2)
+    exact_sin = float(mpmath.cos(1))
+    ours = abs(derivative(np.tanh, 5.0) - exact_tanh) / exact_tanh
+    central = abs(central_difference(np.tanh, 5.0) - exact_tanh) / exact_tanh
+    sin_error = abs(derivative(np.sin, 1.0) - exact_sin) / exact_sin
+    assert 2e-13 < ours < 2e-11
+    assert 2e-9 < central < 2e-8
+    assert sin_error < 6e-15 and 30 * sin_error < ours

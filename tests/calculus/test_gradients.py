@@ -1,7 +1,5 @@
 """Gradients against closed forms, SymPy, SciPy's Rosenbrock and scipy.differentiate."""
 
-import re
-
 import numpy as np
 import pytest
 import sympy as sp
@@ -202,35 +200,27 @@ def test_check_gradient_of_zero_gradients_is_zero():
     assert check_gradient(lambda v: 1.0, np.zeros_like, [1.0, 2.0]) == 0.0
 
 
-# --- Bad input: every message pinned --------------------------------------------------------------
-
-BAD = [
-    (lambda: gradient(3, [1.0]), TypeError, "`f` must be callable, got int 3"),
-    (lambda: gradient(np.sum, "ab"), TypeError, "`x` must be a real number or array, got str 'ab'"),
-    (lambda: gradient(np.sum, np.zeros((2, 2))), ValueError,
-     "`x` must be a scalar or a 1-D array, got an array of shape (2, 2)"),
-    (lambda: gradient(np.sum, [1.0, np.nan]), ValueError, "`x` must be finite, got [1.0, nan]"),
-    (lambda: gradient(np.sum, [1.0], h=-1.0), ValueError,
-     "`h` must be a positive finite number, got -1.0"),
-    (lambda: central_gradient(np.sum, [1.0], h="1"), TypeError,
-     "`h` must be a real number, got str '1'"),
-    (lambda: gradient(lambda v: v, [1.0, 2.0]), ValueError,
-     "`f` must return a scalar, got an array of shape (2,)"),
-    (lambda: gradient(lambda v: np.inf, [1.0], h=0.5), ValueError,
-     "`f` returned a non-finite value inf at x = [1.5]"),
-    (lambda: check_gradient(np.sum, None, [1.0]), TypeError,
-     "`grad_f` must be callable, got NoneType None"),
-    (lambda: check_gradient(np.sum, lambda v: 1.0, [1.0, 2.0]), ValueError,
-     "`grad_f` must return an array of the shape of `x`, (2,), got ()"),
-    (lambda: check_gradient(np.sum, lambda v: v * np.inf, [1.0]), ValueError,
-     "`grad_f` returned a non-finite value [inf] at x = [1.0]"),
-]
+def test_check_gradient_at_a_stationary_point_is_no_false_alarm():
+    # Both gradients are ~0 at the minimum of x^2 + y^2: the plain relative error of two tiny
+    # numbers is noise (it once returned 1.0); the numerical gradient's uncertainty sets the floor.
+    f = lambda v: v[0] ** 2 + v[1] ** 2  # noqa: E731
+    assert check_gradient(f, lambda v: 2 * v, [0.0, 0.0]) < 1e-10
+    assert check_gradient(rosen, rosen_der, [1.0, 1.0, 1.0]) < 1e-10  # Rosenbrock's minimum
+    # a wrong gradient there is still caught
+    assert check_gradient(f, lambda v: 2 * v + 1e-3, [0.0, 0.0]) > 0.5
 
 
-@pytest.mark.parametrize(("call", "error", "message"), BAD)
-def test_bad_input(call, error, message):
-    with pytest.raises(error, match=re.escape(message)):
-        call()
+def test_gradient_at_large_x():
+    # The first step no longer grows with |x| alone: sin at 1000 turns over within 0.1 |x| = 100.
+    x = np.array([1000.0, -250.0, 3.0])
+    exact = np.cos(x) * np.array([1.0, 1.0, 1.0])
+    np.testing.assert_allclose(gradient(lambda v: np.sin(v).sum(), x), exact, rtol=0, atol=1e-12)
+
+
+def test_gradient_near_the_edge_of_the_domain():
+    # grad sum(log v) = 1 / v; the default first step shrinks where log is not finite
+    x = np.array([1e-6, 0.05, 2.0])
+    np.testing.assert_allclose(gradient(lambda v: np.log(v).sum(), x), 1 / x, rtol=1e-12)
 
 
 def test_exercise_2_steepest_descent():

@@ -209,3 +209,25 @@ def test_quotient_rule(p, q, t):
 def test_chain_rule(p, q, t):
     close(gradient(lambda s: p(np.sin(q(s))), t),
           p.deriv()(np.sin(q(t))) * np.cos(q(t)) * q.deriv()(t))
+
+
+def test_sigmoid_row_keeps_its_relative_accuracy_in_both_tails():
+    # 1 / (1 + e^-x) written as (1 + tanh(x/2)) / 2 lost every digit below x ~ -37 (1 + tanh
+    # cancels); the row now uses the book's one sigmoid. Reference: mpmath at 50 digits.
+    import mpmath
+
+    mpmath.mp.dps = 50
+    row = next(r for r in DERIVATIVE_TABLE if r.name == "Sigmoid")
+    points = [-700.0, -100.0, -40.0, -37.5, -1.0, 0.0, 2.0, 40.0, 700.0]
+    sigma = [float(1 / (1 + mpmath.exp(-mpmath.mpf(t)))) for t in points]
+    slope = [float(mpmath.exp(-mpmath.mpf(t)) / (1 + mpmath.exp(-mpmath.mpf(t))) ** 2) for t in points]
+    # a few ulp: exp and the division each round once
+    np.testing.assert_allclose(row.f(np.array(points)), sigma, rtol=1e-14, atol=0)
+    np.testing.assert_allclose(row.df(np.array(points)), slope, rtol=1e-14, atol=0)
+
+
+def test_the_gates_of_lstms_use_the_sigmoid():
+    # LSTM and GRU gates are sigmoids; tanh makes the candidate values and the cell-state output.
+    rows = {r.name: r.ml_use for r in DERIVATIVE_TABLE}
+    assert "gates of LSTMs" in rows["Sigmoid"]
+    assert "Gates" not in rows["Hyperbolic tangent"] and "gates use the sigmoid" in rows["Hyperbolic tangent"]

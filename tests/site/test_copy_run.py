@@ -6,6 +6,7 @@ Notebook (lab) pages are left out: their cells run in order, and the build execu
 """
 
 import concurrent.futures
+import os
 import subprocess
 import sys
 
@@ -28,15 +29,21 @@ def python_blocks(site):
             yield html.parent.relative_to(site["dir"]).as_posix() or "home", i, code
 
 
+# Two blocks run at a time, one per core: each with a single-threaded BLAS, or their BLAS threads
+# fight for the two cores (the blocks' matrices are small).
+ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def run_alone(code, cwd):
     # -I: no user site, no PYTHONPATH, no current folder on the path: the installed package only.
-    return subprocess.run([sys.executable, "-I", "-c", code], cwd=cwd, capture_output=True, text=True, timeout=120)
+    return subprocess.run([sys.executable, "-I", "-c", code], cwd=cwd, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, **ONE_THREAD})
 
 
 def test_every_python_block_runs_alone(site, tmp_path):
     blocks = list(python_blocks(site))
     assert len(blocks) >= 10, "expected the site's pages to show Python blocks"
-    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         runs = list(pool.map(lambda b: run_alone(b[2], tmp_path), blocks))
     failures = [
         f"{page} block {i}:\n{code[:300]}\n--> {run.stderr.strip().splitlines()[-1] if run.stderr.strip() else run.returncode}"

@@ -120,6 +120,24 @@ def test_every_include_names_code_of_the_file_its_title_shows():
         hook.source(ROOT / path, name)  # raises LookupError naming what is missing
 
 
+# What the page's code column shows without scrolling at 1280 px (688 px of 8.7 px glyphs).
+COLUMN = 79
+
+
+def test_code_on_pages_fits_the_column():
+    hook = _load_include_hook()
+    too_wide = []
+    for page in PAGES:
+        expanded = hook.expand(page.read_text(), ROOT, str(page))
+        for info, line, body in fences(expanded):
+            if info == "python" or info.startswith("python title="):
+                too_wide += [
+                    f"{page.relative_to(ROOT)} (fence at line {line}): {text.strip()[:50]}... ({len(text)})"
+                    for text in body.splitlines() if len(text) > COLUMN
+                ]
+    assert not too_wide, f"lines wider than {COLUMN} characters:\n" + "\n".join(too_wide)
+
+
 def test_the_include_hook_leaves_out_docstrings_and_keeps_the_comments_above():
     hook = _load_include_hook()
     code = hook.source(ROOT / "snippets/_core/activations.py", "ACTIVATIONS")
@@ -128,6 +146,9 @@ def test_the_include_hook_leaves_out_docstrings_and_keeps_the_comments_above():
     assert code.startswith("def central_difference(") and '"""' not in code
     code = hook.source(ROOT / "snippets/backprop/engine.py", "Value.backward")
     assert code.startswith("def backward(self):") and '"""' not in code
+    fence = '```python title="snippets/_core/errors.py"\n--8<-- "snippets/_core/errors.py:relative_error"\n```\n'
+    shown = hook.expand(fence, ROOT)
+    assert "import numpy as np\n" in shown, "an included block must carry the imports it needs"
     with pytest.raises(LookupError, match="no_such_name"):
         hook.source(ROOT / "snippets/calculus/derivatives.py", "no_such_name")
 
@@ -207,3 +228,27 @@ def test_notation_page_lists_every_katex_macro():
     notation = (ROOT / "docs/notation.md").read_text()
     for name in macros:
         assert f"| `\\{name}" in notation, f"macro \\{name} is not in the Notation page's table"
+
+
+def chapter_pages():
+    """Every chapter page of the nav: ``<part>/<chapter>.md``, not a part's overview or a lab."""
+    return [p for p in nav_pages() if "/" in p and not p.endswith("/index.md") and not p.startswith("labs/")]
+
+
+@pytest.mark.parametrize("page", chapter_pages())
+def test_every_chapter_opens_with_before_you_start(page):
+    text = (ROOT / "docs" / page).read_text()
+    body = text.split("\n## ", 1)[0]  # before the first section
+    assert '!!! info "Before you start"' in body, f"{page}: no 'Before you start' box before the first section"
+
+
+@pytest.mark.parametrize("page", chapter_pages())
+def test_every_solution_names_its_exercise(page):
+    text = (ROOT / "docs" / page).read_text()
+    summaries = re.findall(r'^\?\?\?\+? success "([^"]*)"', text, re.M)
+    exercises = re.findall(r"^\*\*(\d+)\.", text.partition("\n## Exercises\n")[2], re.M)
+    assert exercises, f"{page}: no exercises (each starts a paragraph with **N.** or **N. Title.**)"
+    for summary in summaries:
+        assert re.match(r"Solution to exercise \d+: \S", summary), (
+            f"{page}: the summary {summary!r} must read 'Solution to exercise N: <what it asks>'"
+        )

@@ -17,6 +17,9 @@ const KATEX_MACROS = {
 // arithmatex wraps inline math in \( \) and display math in \[ \].
 const DELIMITERS = [["\\(", "\\)", false], ["\\[", "\\]", true]];
 
+// Where text is set smaller than the body's.
+const SMALL_TEXT = "table, details, .admonition";
+
 function renderArithmatex(root) {
   for (const el of root.querySelectorAll(".arithmatex")) {
     if (el.querySelector(".katex")) continue;
@@ -28,10 +31,14 @@ function renderArithmatex(root) {
       continue;
     }
     const [open, close, displayMode] = found;
+    let tex = text.slice(open.length, -close.length);
+    // Tables, admonitions and solutions are set in a smaller font: an inline fraction there
+    // would draw its indices at 6-7 px. Display style keeps every glyph at 9 px or more.
+    if (!displayMode && el.closest(SMALL_TEXT)) tex = `\\displaystyle ${tex}`;
     try {
       // throwOnError: an unknown macro or a syntax error is an error, reported and marked,
       // never a silently red formula.
-      katex.render(text.slice(open.length, -close.length), el, {
+      katex.render(tex, el, {
         displayMode,
         macros: KATEX_MACROS,
         throwOnError: true,

@@ -18,7 +18,7 @@ def surface_and_contours():
     surface = fig.add_subplot(1, 2, 1, projection="3d")  # projection "3d" needs no import
     x, y = np.meshgrid(np.linspace(-2, 2, 50), np.linspace(-2, 2, 50))
     z = saddle(x, y)
-    drawn = surface.plot_surface(x, y, z, cmap="viridis", linewidth=0)
+    drawn = surface.plot_surface(x, y, z, cmap="viridis", linewidth=0, rasterized=True)
     fig.colorbar(drawn, ax=surface, shrink=0.7, pad=0.12, label="f(x, y)")
     surface.set(xlabel="x", ylabel="y", zlabel="f", title="Surface z = f(x, y)",
                 xticks=[-2, 0, 2], yticks=[-2, 0, 2])

@@ -1,0 +1,1 @@
+"""Figures of the part "Integral calculus", one module per chapter."""

@@ -1,0 +1,130 @@
+"""Figures of the chapter "Learning rate and schedules"."""
+
+import numpy as np
+
+from snippets.backprop import MLP
+from snippets.optimization.descent import train
+from snippets.optimization.losses import digits
+from snippets.optimization.schedules import (
+    cosine_annealing_lr,
+    exponential_lr,
+    linear_lr,
+    one_cycle_lr,
+    step_lr,
+    warmup_cosine_lr,
+)
+from snippets._core.style import BLUE, GREEN, ORANGE, PURPLE, RED, new_figure
+
+# The sweep of exercise 7: the rates, the network and the budget (20 epochs of batches of 64).
+SWEEP_LRS = [3.0, 1.0, 0.1, 0.01, 1e-3, 1e-4, 1e-5]
+SWEEP_EPOCHS, SWEEP_BATCH = 20, 64
+
+
+def sweep():
+    """Mean loss per epoch of a 64-32-10 MLP on the digits for each rate of ``SWEEP_LRS``."""
+    X, y = digits()
+    steps_per_epoch = -(
+        -len(X) // SWEEP_BATCH
+    )  # ceil: the last batch is smaller
+    curves = {}
+    for lr in SWEEP_LRS:
+        losses = train(
+            MLP([64, 32, 10], rng=0),
+            X,
+            y,
+            lr,
+            SWEEP_EPOCHS * steps_per_epoch,
+            batch_size=SWEEP_BATCH,
+            rng=0,
+        )
+        curves[lr] = losses.reshape(SWEEP_EPOCHS, steps_per_epoch).mean(axis=1)
+    return curves
+
+
+def lr_sweep():
+    """Learning-rate sweep on the digits (E7): loss per epoch, and the final loss against the rate."""
+    curves = sweep()
+    fig, (left, right) = new_figure(1, 2, width=12.0, height=4.0)
+    colours = [RED, ORANGE, GREEN, BLUE, PURPLE, "grey", "black"]
+    epochs = np.arange(1, SWEEP_EPOCHS + 1)
+    for (lr, loss), colour in zip(curves.items(), colours):
+        left.plot(epochs, loss, "o-", ms=3, color=colour, label=f"η = {lr:g}")
+    left.axhline(
+        np.log(10),
+        color="black",
+        lw=0.8,
+        ls=":",
+        label="ln 10: guessing uniformly",
+    )
+    left.set(
+        xlabel="epoch",
+        ylabel="mean cross-entropy of the epoch's batches",
+        yscale="log",
+        title="Loss curves, batches of 64",
+    )
+    left.legend(fontsize=8, ncols=2)
+    right.semilogx(
+        list(curves), [c[-1] for c in curves.values()], "o-", color=BLUE
+    )
+    right.axhline(np.log(10), color="black", lw=0.8, ls=":")
+    right.set(
+        xlabel="learning rate η",
+        ylabel=f"loss in epoch {SWEEP_EPOCHS}",
+        yscale="log",
+        title="Final loss against the learning rate",
+    )
+    return fig
+
+
+def shapes():
+    """The six schedules over 100 steps, each from a peak rate of 0.1."""
+    t = np.arange(100)
+    fig, ax = new_figure(width=9.0, height=4.2)
+    ax.plot(t, np.full(t.shape, 0.1), color="grey", label="constant")
+    ax.plot(
+        t,
+        step_lr(t, 0.1, step_size=30),
+        color=BLUE,
+        label="step_lr, step_size 30",
+    )
+    ax.plot(
+        t,
+        exponential_lr(t, 0.1, gamma=0.96),
+        color=ORANGE,
+        label="exponential_lr, γ 0.96",
+    )
+    ax.plot(
+        t,
+        cosine_annealing_lr(t, 0.1, T_max=100),
+        color=GREEN,
+        label="cosine_annealing_lr, T_max 100",
+    )
+    ax.plot(
+        t,
+        linear_lr(t, 0.1, total_iters=20),
+        color=PURPLE,
+        label="linear_lr, 20 steps",
+    )
+    ax.plot(
+        t,
+        one_cycle_lr(t, 0.1, total_steps=100),
+        color=RED,
+        label="one_cycle_lr, 100 steps",
+    )
+    ax.plot(
+        t,
+        warmup_cosine_lr(t, 0.1, warmup_steps=10, total_steps=100),
+        color="black",
+        ls="--",
+        label="warmup_cosine_lr, 10 + 90 steps",
+    )
+    ax.set(
+        xlabel="step t",
+        ylabel="learning rate used at step t",
+        title="Schedules from a peak of 0.1",
+    )
+    fig.legend(fontsize=8, loc="outside right upper")
+    return fig
+
+
+FIGURES = {"schedules-sweep.svg": lr_sweep, "schedules-shapes.svg": shapes}

@@ -1,0 +1,1 @@
+"""Figures of the part "Probability", one module per chapter."""
