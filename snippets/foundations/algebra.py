@@ -73,7 +73,10 @@ def linear_model(X, w, b):
             f"and `w` shape (n_features,), got {X.shape} and {w.shape}"
         )
     if X.size == 0:
-        raise ValueError(f"`X` must hold at least one feature and one example, got shape {X.shape}")
+        raise ValueError(
+            "`X` must hold at least one feature and one example, "
+            f"got shape {X.shape}"
+        )
     for a, name in [(X, "X"), (w, "w")]:
         if not np.all(np.isfinite(a)):
             raise ValueError(f"`{name}` must be finite")
@@ -103,6 +106,8 @@ def solve_linear(a, b, y):
             "`a` must not be 0: 0 x + b = y has no unique solution")
     x = (y - b) / a  # undo "+ b", then undo "× a"
     if not np.isfinite(x):
-        raise ValueError(f"`a`, `b`, `y` give (y - b) / a = ({y!r} - {b!r}) / {a!r}, "
-                         "which overflows the float range")
+        raise ValueError(
+            f"`a`, `b`, `y` give (y - b) / a = ({y!r} - {b!r}) / {a!r}, "
+            "which overflows the float range"
+        )
     return x

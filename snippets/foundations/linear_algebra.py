@@ -208,8 +208,11 @@ def power_iteration(A, n_iter=200, seed=0):
     """
     A = _square(A)
     n_iter = check_positive_int(n_iter, "n_iter")
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise ValueError(f"`seed` must be a non-negative integer, got {seed!r}")
+    integer = isinstance(seed, numbers.Integral) and not isinstance(seed, bool)
+    if not integer or seed < 0:
+        raise ValueError(
+            f"`seed` must be a non-negative integer, got {seed!r}"
+        )
     x = np.random.default_rng(seed).standard_normal(A.shape[0])
     x /= np.linalg.norm(x)
     scale = np.max(np.abs(A))  # work with A / scale: no overflow in A @ x
@@ -227,9 +230,11 @@ def power_iteration(A, n_iter=200, seed=0):
     # No single dominant real eigenvalue (a rotation, +1 and -1), or too few
     # steps: x is then no eigenvector, and saying so beats a wrong answer.
     if np.linalg.norm(A @ x - lam * x) > 1e-8 * np.linalg.norm(A):
-        raise ValueError(f"`A` has no eigenvector that {n_iter} steps of power iteration "
-                         "converge to: it needs one real eigenvalue strictly largest in "
-                         "modulus (or more steps, `n_iter`)")
+        raise ValueError(
+            f"`A` has no eigenvector that {n_iter} steps of power iteration "
+            "converge to: it needs one real eigenvalue strictly largest in "
+            "modulus (or more steps, `n_iter`)"
+        )
     return float(scale * lam), x
 
 
@@ -251,7 +256,9 @@ def matrix_power_norms(A, n_steps):
         with np.errstate(over="ignore", invalid="ignore"):
             P = A @ P
         if not np.all(np.isfinite(P)):
-            raise ValueError(f"`n_steps` is too large: A^{k} overflows the float range")
+            raise ValueError(
+                f"`n_steps` is too large: A^{k} overflows the float range"
+            )
         norms.append(np.linalg.norm(P, 2))  # the largest singular value
     return np.array(norms)
 

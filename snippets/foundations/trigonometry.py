@@ -125,7 +125,7 @@ def fourier_series(t, a0, a, b, period=2 * np.pi):
     for value, name in [(t, "t"), (a, "a"), (b, "b")]:
         try:
             array = np.asarray(value)
-            # Numbers only: None, bools, complex numbers and strings are refused.
+            # Numbers only: None, bools, complex numbers, strings are refused.
             if array.dtype.kind not in "iuf":
                 raise TypeError
         except (TypeError, ValueError):
@@ -136,7 +136,9 @@ def fourier_series(t, a0, a, b, period=2 * np.pi):
             raise ValueError(f"`{name}` must be finite")
     t, a, b = arrays["t"], arrays["a"], arrays["b"]
     if t.size == 0:
-        raise ValueError(f"`t` must hold at least one time, got shape {t.shape}")
+        raise ValueError(
+            f"`t` must hold at least one time, got shape {t.shape}"
+        )
     if a.ndim != 1 or a.shape != b.shape:
         raise ValueError("`a` and `b` must be 1-D of the same length, "
                          f"got shapes {a.shape} and {b.shape}")

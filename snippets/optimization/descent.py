@@ -86,17 +86,14 @@ def gradient_descent(grad, x0, lr, steps):
 
 
 def _as_gradient(g):
-    """What ``grad`` returned, as a float array; raise naming ``grad`` otherwise."""
+    """What ``grad`` returned, as a float array; raise naming ``grad``."""
+    message = "`grad` must return a real number or array, got "
     if g is None or isinstance(g, (bool, str, bytes)):
-        raise TypeError(
-            f"`grad` must return a real number or array, got {type(g).__name__}"
-        )
+        raise TypeError(message + type(g).__name__)
     try:
         return np.asarray(g, dtype=float)
     except (TypeError, ValueError):
-        raise TypeError(
-            f"`grad` must return a real number or array, got {type(g).__name__}"
-        ) from None
+        raise TypeError(message + type(g).__name__) from None
 
 
 def _learning_rates(lr, steps):
@@ -165,7 +162,9 @@ def train(net, X, y, lr, steps, batch_size=None, rng=None):
         )
     X = check_point(X, "X", ndim=(2,))
     if X.shape[0] == 0:
-        raise ValueError(f"`X` must have at least one row, got shape {X.shape}")
+        raise ValueError(
+            f"`X` must have at least one row, got shape {X.shape}"
+        )
     y = np.asarray(y)
     if y.shape != (X.shape[0],):
         raise ValueError(
@@ -235,7 +234,9 @@ def lr_slider_data(x0=5.0, steps=12, lrs=None):
         for lr in check_point(lrs, "lrs", ndim=(1,))
     ]
     if not lrs:
-        raise ValueError("`lrs` must hold at least one learning rate, got none")
+        raise ValueError(
+            "`lrs` must hold at least one learning rate, got none"
+        )
     curve = np.linspace(-8, 8, 161)
     frames = []
     for lr in lrs:

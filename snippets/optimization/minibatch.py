@@ -26,7 +26,9 @@ def _check_data(net, X, y):
         )
     X = check_point(X, "X", ndim=(2,))
     if X.shape[0] == 0:
-        raise ValueError(f"`X` must have at least one row, got shape {X.shape}")
+        raise ValueError(
+            f"`X` must have at least one row, got shape {X.shape}"
+        )
     y = np.asarray(y)
     if y.shape != (X.shape[0],):
         raise ValueError(

@@ -90,9 +90,8 @@ def step_lr(t, lr, step_size, gamma=0.1):
     [1.0, 1.0, 1.0, 0.1, 0.1, 0.1, 0.010000000000000002]
     """
     t, lr = _steps(t), check_step(lr, "lr")
-    step_size, gamma = check_positive_int(step_size, "step_size"), check_step(
-        gamma, "gamma"
-    )
+    step_size = check_positive_int(step_size, "step_size")
+    gamma = check_step(gamma, "gamma")
     # The floor makes it a staircase; without it, it would be a smooth
     # exponential decay.
     return _result(lr * gamma ** np.floor(t / step_size))

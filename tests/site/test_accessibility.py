@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.site.test_browser import page_urls
+from tests.site.test_browser import page_urls, wait_for_math
 from tools.sitekit import DIAGRAMS_DRAWN, OPEN_SHADOW_ROOTS, ROOT
 
 pytestmark = pytest.mark.browser
@@ -156,6 +156,7 @@ def open_page(context, url):
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     page.wait_for_function(DIAGRAMS_DRAWN, timeout=20_000)
+    wait_for_math(page)
     return page
 
 
@@ -252,6 +253,7 @@ def test_every_page_at_laptop_width_in_the_light_palette(site, browser):
         page.on("requestfinished", lambda r: downloaded.append(r.url))
         page.goto(url, wait_until="networkidle")
         page.wait_for_function(DIAGRAMS_DRAWN, timeout=20_000)
+        wait_for_math(page)
         weight = first_visit_bytes(site["dir"], site["url"], downloaded)
         limit = HOME_BYTES if url == site["url"] else PAGE_BYTES
         if weight > limit:

@@ -27,20 +27,29 @@ VNU = {
 }
 JAR = ROOT / ".cache" / "vnu" / VNU["version"] / "vnu.jar"
 
-# Theme-generated messages, ignored: (pattern of the message, why).
+# Messages that come from the theme or a plugin, ignored: (page, message, why). A page pattern
+# of "" matches every page.
 ALLOWED = [
     (
+        "",
         r"^Attribute “autocomplete” is only allowed when the input type is",
         "Material's drawer and search toggles are checkboxes with autocomplete=off, which "
         "keeps Firefox from restoring their state on reload (material/templates/base.html)",
     ),
     (
+        "",
         r"^Bad value “” for attribute “tabindex” on element “label”",
         "Material's navigation writes tabindex=\"\" on the label of the active section "
         "(material/templates/partials/nav-item.html)",
     ),
+    (
+        r"^/print_page/",
+        r"^Duplicate ID “|^Attribute “heading-number” not allowed|^A “style” element in “body”",
+        "the print-site plugin puts every chapter on one page (for tools/pdf.py): the ids each "
+        "chapter has once (code line anchors, exercise-N) repeat there, and the plugin writes "
+        "its own heading-number attributes and style element; each chapter is checked on its own",
+    ),
 ]
-
 
 def unavailable(message):
     if os.environ.get("CI", "").lower() == "true":
@@ -97,11 +106,12 @@ def checked(site, tmp_path_factory):
 
 
 def test_pages_are_valid_html(checked):
-    ours = [
-        f"{m.get('url', '').split(checked['dir'], 1)[-1]}:{m.get('lastLine', '?')}: {m.get('message')}"
-        for m in checked["site"]
-        if not any(re.search(pattern, m.get("message", "")) for pattern, _ in ALLOWED)
-    ]
+    ours = []
+    for m in checked["site"]:
+        page = m.get("url", "").split(checked["dir"].rstrip("/"), 1)[-1]
+        message = m.get("message", "")
+        if not any(re.search(where, page) and re.search(what, message) for where, what, _ in ALLOWED):
+            ours.append(f"{page}:{m.get('lastLine', '?')}: {message}")
     assert not ours, f"{len(ours)} HTML errors:\n" + "\n".join(ours[:40])
 
 

@@ -9,7 +9,7 @@
 (function () {
   "use strict";
   const SVG = "http://www.w3.org/2000/svg";
-  const W = 640, H = 340, LEFT = 46, RIGHT = 12, TOP = 12, BOTTOM = 40;
+  const W = 640, H = 340, LEFT = 50, RIGHT = 12, TOP = 14, BOTTOM = 46;
   const X_RANGE = [-8, 8], Y_RANGE = [0, 66];
   const sx = (W - LEFT - RIGHT) / (X_RANGE[1] - X_RANGE[0]);
   const sy = (H - TOP - BOTTOM) / (Y_RANGE[1] - Y_RANGE[0]);
@@ -28,17 +28,17 @@
   const dots = (xs, ys) => xs.map((x, i) => `M${x} ${ys[i]} h0`).join(" ");
 
   function axes(svg) {
-    const g = el("g", { class: "lr-slider-axes", fill: "currentColor", "font-size": 12 }, svg);
+    const g = el("g", { class: "lr-slider-axes", fill: "currentColor", "font-size": 15 }, svg);  // 15 of 640 units: 8 px or more on a 390 px phone
     el("rect", { x: LEFT, y: TOP, width: W - LEFT - RIGHT, height: H - TOP - BOTTOM, fill: "none",
                  stroke: "currentColor", "stroke-opacity": 0.4 }, g);
     for (let x = -8; x <= 8; x += 2) {
-      el("text", { x: px(x), y: H - BOTTOM + 16, "text-anchor": "middle" }, g).textContent = x;
+      el("text", { x: px(x), y: H - BOTTOM + 19, "text-anchor": "middle" }, g).textContent = x;
     }
     for (let y = 0; y <= 60; y += 20) {
       el("text", { x: LEFT - 6, y: py(y) + 4, "text-anchor": "end" }, g).textContent = y;
     }
     el("text", { x: (LEFT + W - RIGHT) / 2, y: H - 6, "text-anchor": "middle" }, g).textContent = "x";
-    el("text", { x: 12, y: TOP + 10, "text-anchor": "start" }, g).textContent = "f(x)";
+    el("text", { x: 12, y: TOP + 12, "text-anchor": "start" }, g).textContent = "f(x)";
   }
 
   function describe(frame) {

@@ -90,7 +90,7 @@ def hiker():
 
 def step_sizes():
     """x_t on x² from 5 for six learning rates: slow, fast, one step, oscillating, stuck, diverging."""
-    fig, ax = new_figure(width=8.0, height=4.2)
+    fig, ax = new_figure(width=6.4, height=5.0)
     colours = [BLUE, GREEN, "black", ORANGE, PURPLE, RED]
     for lr, colour in zip([0.05, 0.3, 0.5, 0.9, 1.0, 1.05], colours):
         path = gradient_descent(lambda x: 2 * x, 5.0, lr=lr, steps=15)
@@ -109,7 +109,8 @@ def step_sizes():
         title="x_t = (1 − 2η)ᵗ · 5 on f(x) = x²",
         ylim=(-12, 12),
     )
-    fig.legend(fontsize=8, loc="outside right upper")
+    # Below the axes, so that the plot keeps the figure's width on a phone.
+    fig.legend(fontsize=9, loc="outside lower center", ncol=2)
     return fig
 
 

@@ -22,7 +22,9 @@ def _pointwise(loss, inputs, target):
 
 def loss_curves():
     """Each loss (solid) and its gradient (dashed) against the prediction, for one example."""
-    fig, axes = new_figure(1, 4, width=14.0, height=3.6)
+    # Two by two rather than one row of four: legible on a phone.
+    fig, grid = new_figure(2, 2, width=8.0, height=6.4)
+    axes = grid.ravel()
     e = np.linspace(-2, 2, 401)
     for loss, colour, name in [
         (mse_loss, BLUE, "MSE"),

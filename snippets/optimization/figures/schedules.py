@@ -79,7 +79,7 @@ def lr_sweep():
 def shapes():
     """The six schedules over 100 steps, each from a peak rate of 0.1."""
     t = np.arange(100)
-    fig, ax = new_figure(width=9.0, height=4.2)
+    fig, ax = new_figure(width=6.4, height=5.4)
     ax.plot(t, np.full(t.shape, 0.1), color="grey", label="constant")
     ax.plot(
         t,
@@ -123,7 +123,8 @@ def shapes():
         ylabel="learning rate used at step t",
         title="Schedules from a peak of 0.1",
     )
-    fig.legend(fontsize=8, loc="outside right upper")
+    # Below the axes, so that the plot keeps the figure's width on a phone.
+    fig.legend(fontsize=9, loc="outside lower center", ncol=2)
     return fig
 
 
