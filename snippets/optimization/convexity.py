@@ -146,9 +146,18 @@ def newton(grad, hess, w0, steps):
     w = check_point(w0, "w0", ndim=(1,))
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or steps < 1:
         raise ValueError(f"`steps` must be a positive integer, got {steps!r}")
+    n = w.shape[0]
     path = [w]
     for _ in range(steps):
-        step = np.linalg.solve(hess(w), grad(w))  # solve H s = g rather than inverting H
+        g, H = np.asarray(grad(w), dtype=float), np.asarray(hess(w), dtype=float)
+        if g.shape != (n,):
+            raise ValueError(f"`grad` must return an array of shape ({n},), got {g.shape}")
+        if H.shape != (n, n):
+            raise ValueError(f"`hess` must return an array of shape ({n}, {n}), got {H.shape}")
+        try:
+            step = np.linalg.solve(H, g)  # solve H s = g rather than inverting H
+        except np.linalg.LinAlgError:
+            raise ValueError(f"`hess` returned a singular matrix at w = {w!r}") from None
         w = w - step
         path.append(w)
     return np.array(path)

@@ -101,7 +101,9 @@ def top_hessian_eigenvalue(grad, w, iters=100, h=1e-5, rng=None):
     """The largest-magnitude eigenvalue of the Hessian at ``w``: the loss's sharpness there.
 
     Power iteration v <- H v / ||H v||, each product H v from the gradient alone by a central
-    difference, (grad(w + h v) - grad(w - h v)) / (2h): the Hessian is never formed.
+    difference, (grad(w + h v) - grad(w - h v)) / (2h): the Hessian is never formed. For a
+    ReLU network the difference is right only if no unit changes sign within +-h of ``w``;
+    where the weights feeding a layer are small, take a smaller ``h``.
 
     Examples
     --------
@@ -117,8 +119,11 @@ def top_hessian_eigenvalue(grad, w, iters=100, h=1e-5, rng=None):
     v /= np.linalg.norm(v)
     lam = 0.0
     for _ in range(iters):
-        g_plus = np.asarray(grad(w + h * v))
-        g_minus = np.asarray(grad(w - h * v))
+        g_plus = np.asarray(grad(w + h * v), dtype=float)
+        g_minus = np.asarray(grad(w - h * v), dtype=float)
+        if g_plus.shape != w.shape:
+            raise ValueError(f"`grad` must return an array of shape {w.shape}, "
+                             f"got {g_plus.shape}")
         Hv = (g_plus - g_minus) / (2 * h)  # H v to O(h^2)
         lam = float(v @ Hv)  # Rayleigh quotient
         norm = np.linalg.norm(Hv)
@@ -180,6 +185,9 @@ def sam_gradient(grad, w, rho=0.05):
     w = check_point(w, "w", ndim=(1,))
     rho = check_step(rho, "rho")
     g = np.asarray(grad(w), dtype=float)
+    if g.shape != w.shape:
+        raise ValueError(
+            f"`grad` must return an array of shape {w.shape}, got {g.shape}")
     norm = np.linalg.norm(g)
     if norm == 0:  # a critical point: no ascent direction to perturb along
         return g

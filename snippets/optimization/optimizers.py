@@ -152,6 +152,8 @@ class RMSprop(_Optimizer):
         super().__init__(params)
         self.lr = check_lr(lr)
         self.alpha = _real(alpha, "alpha")
+        if self.alpha > 1:  # 1 - alpha < 0 would make v negative, and its root NaN
+            raise ValueError(f"`alpha` must be a finite number in [0, 1], got {alpha!r}")
         self.eps = _real(eps, "eps")
         self.weight_decay = _real(weight_decay, "weight_decay")
         self.momentum = _real(momentum, "momentum")

@@ -161,6 +161,7 @@ def test_instant_navigation_keeps_math_and_diagrams_rendered(site, context):
     seen = watch(page, site["url"])
     page.goto(site["url"], wait_until="networkidle")
     wait_until_drawn(page, 1)
+    home = page.evaluate("[document.title, document.querySelector('article h1').textContent]")
     # A full page load would drop this marker; instant navigation keeps the document alive.
     page.evaluate("window.__stillHere = true")
     # Forward through the nav by the footer's "next" link until a page with math has rendered.
@@ -183,6 +184,11 @@ def test_instant_navigation_keeps_math_and_diagrams_rendered(site, context):
     for _ in visited:
         page.go_back()
     page.wait_for_url(site["url"])
+    # The URL changes before the home page's content replaces the last page's.
+    page.wait_for_function(
+        "([title, h1]) => document.title === title && document.querySelector('article h1')?.textContent === h1",
+        arg=home,
+    )
     wait_until_drawn(page, 1)
     check_rendered(page.evaluate(INSPECT), 1, "home, after navigating back")
     assert page.evaluate("window.__stillHere === true"), "navigation reloaded the page: instant navigation is off"

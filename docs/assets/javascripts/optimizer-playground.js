@@ -53,7 +53,9 @@
                            "clip-path": `url(#${clip})` }, svg);
     const common = { fill: "none", "vector-effect": "non-scaling-stroke" };
     for (const contour of surface.contours) {
-      el("path", { ...common, class: "pg-contour", stroke: "#1f77b4", "stroke-opacity": 0.45,
+      // the text colour, half opaque: grey on white and on the dark palette alike (a fixed blue
+      // all but vanished on the dark background)
+      el("path", { ...common, class: "pg-contour", stroke: "currentColor", "stroke-opacity": 0.5,
                    "stroke-width": 1, d: contour.lines.map(linePairs).join(" ") }, plot);
     }
     const start = surface.start;
