@@ -122,8 +122,8 @@ def top_hessian_eigenvalue(grad, w, iters=100, h=1e-5, rng=None):
         g_plus = np.asarray(grad(w + h * v), dtype=float)
         g_minus = np.asarray(grad(w - h * v), dtype=float)
         if g_plus.shape != w.shape:
-            raise ValueError(f"`grad` must return an array of shape {w.shape}, "
-                             f"got {g_plus.shape}")
+            raise ValueError("`grad` must return an array of shape "
+                             f"{w.shape}, got {g_plus.shape}")
         Hv = (g_plus - g_minus) / (2 * h)  # H v to O(h^2)
         lam = float(v @ Hv)  # Rayleigh quotient
         norm = np.linalg.norm(Hv)

@@ -11,8 +11,13 @@ import numbers
 
 import numpy as np
 
-from snippets._core.checks import check_callable, check_point, check_positive_int
-from snippets.backprop.mlp import check_arrays, check_lr
+from snippets._core.checks import (
+    check_arrays,
+    check_callable,
+    check_lr,
+    check_point,
+    check_positive_int,
+)
 from snippets.optimization.losses import cross_entropy
 
 __all__ = ["SGD", "RMSprop", "Adam", "AdamW", "optimizer_path", "fit", "playground_data"]
