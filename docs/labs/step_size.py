@@ -26,13 +26,18 @@
 import matplotlib.pyplot as plt
 import numpy as np
 
-from snippets.calculus import central_difference, complex_step, forward_difference
+from snippets.calculus import (
+    central_difference,
+    complex_step,
+    forward_difference,
+)
 
 # Try your own: the function, its derivative, the point.
 f, df = np.exp, np.exp
 x = 1.0
 steps = np.logspace(-16, 0, 161)
-# A step so small that x + h or x - h rounds back to x is no step at all (the package refuses it).
+# A step so small that x + h or x - h rounds back to x is no step at all
+# (the package refuses it).
 steps = steps[(x + steps != x) & (x - steps != x)]
 
 # %% [markdown]
@@ -77,7 +82,8 @@ plt.show()
 
 # %%
 eps = np.finfo(float).eps
-# |f''| / |f| and |f'''| / |f| at x: both 1 for e^x; change them with the function.
+# |f''| / |f| and |f'''| / |f| at x: both 1 for e^x;
+# change them with the function.
 f2_over_f, f3_over_f = 1.0, 1.0
 predicted = {
     "forward": np.sqrt(2 * eps / f2_over_f),

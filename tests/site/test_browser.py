@@ -95,7 +95,8 @@ def wait_until_drawn(page, diagrams):
     page.wait_for_function(
         "(n) => [...document.querySelectorAll('div.mermaid')]"
         ".filter((d) => d.shadowRoot && d.shadowRoot.querySelector('svg')).length >= n",
-        arg=diagrams, timeout=20_000,
+        # The print page holds every diagram of the book, drawn one after another.
+        arg=diagrams, timeout=20_000 + 5_000 * diagrams,
     )
 
 
