@@ -12,8 +12,8 @@
 """
 
 import base64
-import logging
 import json
+import os
 import pathlib
 import posixpath
 import re
@@ -189,7 +189,8 @@ def notebook(page_path, markdown, files, site_url, macros):
         name = posixpath.basename(match["src"])
         data = pathlib.Path(target.abs_src_path).read_bytes() if target.abs_src_path else target.content_bytes
         attachments[name] = {"image/svg+xml": base64.b64encode(data).decode()}
-        return f"![{match['alt']}](attachment:{name})"
+        caption = f"\n\n*{match['title'].strip()[1:-1]}*" if match["title"] else ""
+        return f"![{match['alt']}](attachment:{name}){caption}"
 
     def link(match):
         target = files.get_file_from_path(absolute(match["href"]))
@@ -227,16 +228,35 @@ def _load_includes(root):
     return _includes
 
 
+# The notebooks of this build: chapter page -> the file its notebook is written to.
+_notebooks = {}
+
+
 def on_files(files, config):
+    """Name the notebooks now; write them in ``on_env``, once the figures they hold are drawn
+    (hooks/figures.py draws them while MkDocs renders the pages)."""
+    folder = _root(config) / ".cache" / "notebooks"
+    _notebooks.clear()
+    for page in chapter_pages(config):
+        uri = page.removesuffix(".md") + ".ipynb"
+        _notebooks[page] = folder / uri
+        files.append(File.generated(config, uri, abs_src_path=str(folder / uri)))
+    return files
+
+
+def on_env(env, config, files):
     root = _root(config)
     includes = _load_includes(root)
     macros = _katex_macros(root)
     site_url = config["site_url"] or "/"
-    for page in chapter_pages(config):
+    for page, path in _notebooks.items():
         markdown = includes.expand(_body(root / "docs" / page), root, page)
-        content = json.dumps(notebook(page, markdown, files, site_url, macros), indent=1)
-        files.append(File.generated(config, page.removesuffix(".md") + ".ipynb", content=content))
-    return files
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Whole or not at all, for a build running beside this one.
+        part = path.with_suffix(f".{os.getpid()}.part")
+        part.write_text(json.dumps(notebook(page, markdown, files, site_url, macros), indent=1))
+        part.replace(path)
+    return env
 
 
 def _exercise_anchors(markdown):
@@ -305,17 +325,3 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.replace("<!-- exercise-index -->", _exercise_index(config))
     return markdown
 
-
-class _PrintSiteOrder(logging.Filter):
-    """Drop print-site's warning that it is not the last plugin.
-
-    It counts hooks only when ``hooks`` is a dict; MkDocs gives a list and runs hooks after
-    every plugin. That order is right here: the hooks change pages in ``on_page_markdown``,
-    before print-site collects them in ``on_page_content``.
-    """
-
-    def filter(self, record):
-        return "'print-site' should be defined as the *last* plugin" not in record.getMessage()
-
-
-logging.getLogger("mkdocs.plugins").addFilter(_PrintSiteOrder())

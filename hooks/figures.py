@@ -5,8 +5,9 @@
   imports, directly or not: a prose edit redraws nothing, an edit of one chapter's code redraws
   that chapter's figures only. What is not cached is drawn figure by figure by one long-lived
   worker process per core (``python -m snippets._core.figures --worker``, which imports
-  Matplotlib once), in the background from the moment the configuration is loaded; the build
-  waits for them when it gathers its files (hooks/book.py reads them into the notebooks). The
+  Matplotlib once), in the background from the moment the configuration is loaded; MkDocs renders
+  the pages meanwhile, and the build waits for them before it copies its files (``on_env``;
+  hooks/book.py then reads them into the notebooks). The
   names of the figures come from the ``FIGURES`` dict written out in each module. A page that
   links to a figure nobody draws is a broken link, so the strict build fails on it, and a figure
   function that raises fails the build too.
@@ -246,10 +247,16 @@ def on_config(config):
 
 
 def on_files(files, config):
-    finish_figures()
+    # Where each figure will be: MkDocs checks the pages' links against these.
     for name, svg in _figures.items():
         files.append(File.generated(config, f"figures/{name}", abs_src_path=str(svg)))
     return files
+
+
+def on_env(env, config, files):
+    # The pages are rendered (what the figures were drawn beside); MkDocs copies files next.
+    finish_figures()
+    return env
 
 
 def on_build_error(error):

@@ -35,40 +35,8 @@ def _figure(match):
 _NO_COPY = re.compile(r'<div class="((?:language-text|[^"]*\bdoc-signature)\b[^"]*\bhighlight)"')
 
 
-# mkdocstrings highlights each signature (and docstring example) on its own, so every one of
-# them numbers its lines __codelineno-0-1, __span-0-1, ...: dozens of duplicate ids on the API
-# reference. Nobody links to a line of a signature: its line anchors and ids are dropped.
-_SIGNATURE = re.compile(r'(<div class="[^"]*\bdoc-signature\b[^"]*">)(.*?)(</div>)', re.S)
-_LINE_ANCHOR = re.compile(r'<a id="__codelineno-[^"]*" name="[^"]*" href="[^"]*"></a>|\s+id="__span-[^"]*"')
-
-
-_PRE = re.compile(r"<pre\b.*?</pre>", re.S)
-_BLOCK_NUMBER = re.compile(r"__(codelineno|span)-(\d+)-")
-
-
-def _unique_line_ids(html_text):
-    """Renumber the code blocks whose line ids another block of the page already uses."""
-    seen = set(m.group(2) for m in _BLOCK_NUMBER.finditer(html_text))
-    used, fresh = set(), (str(n) for n in range(len(seen) + 1000, 10**9))
-
-    def block(match):
-        numbers = set(m.group(2) for m in _BLOCK_NUMBER.finditer(match.group(0)))
-        if not numbers:
-            return match.group(0)
-        if not numbers & used:
-            used.update(numbers)
-            return match.group(0)
-        new = next(fresh)
-        return _BLOCK_NUMBER.sub(lambda m: f"__{m.group(1)}-{new}-", match.group(0))
-
-    return _PRE.sub(block, html_text)
-
-
 def on_page_content(html_text, page, config, files):
     html_text = _FIGURE.sub(_figure, html_text)
-    html_text = _SIGNATURE.sub(lambda m: m.group(1) + _LINE_ANCHOR.sub("", m.group(2)) + m.group(3), html_text)
-    # Docstring examples on the API reference are each highlighted as block 0.
-    html_text = _unique_line_ids(html_text)
     return _NO_COPY.sub(r'<div class="\1 no-copy"', html_text)
 
 

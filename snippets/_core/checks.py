@@ -44,6 +44,25 @@ def check_point(x, name="x", *, ndim=(0, 1)):
     return a
 
 
+def check_network(net, *methods):
+    """Raise ``TypeError`` unless ``net`` has every one of ``methods`` (``"forward"``, ...)."""
+    if not all(hasattr(net, m) for m in methods):
+        raise TypeError(
+            f"`net` must be a network with {', '.join(methods[:-1])} and {methods[-1]}, "
+            f"got {type(net).__name__}")
+
+
+def check_labelled_rows(X, y):
+    """``(X, y)`` as arrays: X a finite 2-D array with rows, y one label per row of X."""
+    X = check_point(X, "X", ndim=(2,))
+    if X.shape[0] == 0:
+        raise ValueError(f"`X` must have at least one row, got shape {X.shape}")
+    y = np.asarray(y)
+    if y.shape != (X.shape[0],):
+        raise ValueError(f"`y` must have shape ({X.shape[0]},), one label per row of `X`, got {y.shape}")
+    return X, y
+
+
 def check_finite_value(value, where, name="f"):
     """Raise ``ValueError`` if ``value``, returned by ``name`` at ``where``, is not finite."""
     if not np.all(np.isfinite(value)):

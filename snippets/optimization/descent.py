@@ -12,6 +12,8 @@ import numpy as np
 
 from snippets._core.checks import (
     check_callable,
+    check_labelled_rows,
+    check_network,
     check_point,
     check_positive_int,
     check_rng,
@@ -151,26 +153,8 @@ def train(net, X, y, lr, steps, batch_size=None, rng=None):
     >>> bool(losses[-1] < losses[0] / 4)
     True
     """
-    if not (
-        hasattr(net, "forward")
-        and hasattr(net, "backward")
-        and hasattr(net, "parameters")
-    ):
-        raise TypeError(
-            f"`net` must be a network with forward, backward and parameters, "
-            f"got {type(net).__name__}"
-        )
-    X = check_point(X, "X", ndim=(2,))
-    if X.shape[0] == 0:
-        raise ValueError(
-            f"`X` must have at least one row, got shape {X.shape}"
-        )
-    y = np.asarray(y)
-    if y.shape != (X.shape[0],):
-        raise ValueError(
-            f"`y` must have shape ({X.shape[0]},), one label per row of `X`, "
-            f"got {y.shape}"
-        )
+    check_network(net, "forward", "backward", "parameters")
+    X, y = check_labelled_rows(X, y)
     steps = check_positive_int(steps, "steps")
     lrs = _learning_rates(lr, steps)
     n = X.shape[0]

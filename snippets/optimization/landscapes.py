@@ -11,7 +11,7 @@ import numbers
 
 import numpy as np
 
-from snippets._core.checks import check_callable, check_point, check_positive_int, check_step
+from snippets._core.checks import check_callable, check_point, check_positive_int, check_rng, check_step
 from snippets.optimization.losses import cross_entropy
 
 __all__ = [
@@ -23,12 +23,6 @@ __all__ = [
 def _check_net(net):
     if not (hasattr(net, "W") and hasattr(net, "b") and hasattr(net, "forward")):
         raise TypeError(f"`net` must be an MLP (with W, b and forward), got {type(net).__name__}")
-
-
-def _rng(rng):
-    if rng is not None and not isinstance(rng, (numbers.Integral, np.random.Generator)):
-        raise TypeError(f"`rng` must be a numpy Generator, an int seed or None, got {type(rng).__name__}")
-    return np.random.default_rng(rng)
 
 
 def filter_normalized_direction(net, rng=None):
@@ -47,7 +41,7 @@ def filter_normalized_direction(net, rng=None):
     True
     """
     _check_net(net)
-    rng = _rng(rng)
+    rng = check_rng(rng)
     dW = []
     for W in net.W:
         D = rng.normal(size=W.shape)
@@ -115,7 +109,7 @@ def top_hessian_eigenvalue(grad, w, iters=100, h=1e-5, rng=None):
     w = check_point(w, "w", ndim=(1,))
     iters = check_positive_int(iters, "iters")
     h = check_step(h, "h")
-    v = _rng(rng).normal(size=w.shape)
+    v = check_rng(rng).normal(size=w.shape)
     v /= np.linalg.norm(v)
     lam = 0.0
     for _ in range(iters):

@@ -8,34 +8,20 @@ pass of the rows they use.
 
 import numpy as np
 
-from snippets._core.checks import check_point, check_positive_int, check_rng
+from snippets._core.checks import (
+    check_labelled_rows,
+    check_network,
+    check_positive_int,
+    check_rng,
+)
 from snippets.optimization.losses import cross_entropy
 
 __all__ = ["batch_gradient", "gradient_noise"]
 
 
 def _check_data(net, X, y):
-    if not (
-        hasattr(net, "forward")
-        and hasattr(net, "backward")
-        and hasattr(net, "gradients")
-    ):
-        raise TypeError(
-            f"`net` must be a network with forward, backward and gradients, "
-            f"got {type(net).__name__}"
-        )
-    X = check_point(X, "X", ndim=(2,))
-    if X.shape[0] == 0:
-        raise ValueError(
-            f"`X` must have at least one row, got shape {X.shape}"
-        )
-    y = np.asarray(y)
-    if y.shape != (X.shape[0],):
-        raise ValueError(
-            f"`y` must have shape ({X.shape[0]},), one label per row of `X`, "
-            f"got {y.shape}"
-        )
-    return X, y
+    check_network(net, "forward", "backward", "gradients")
+    return check_labelled_rows(X, y)
 
 
 def batch_gradient(net, X, y, rows=None):

@@ -14,9 +14,12 @@ import numpy as np
 from snippets._core.checks import (
     check_arrays,
     check_callable,
+    check_labelled_rows,
     check_lr,
+    check_network,
     check_point,
     check_positive_int,
+    check_rng,
 )
 from snippets.optimization.losses import cross_entropy
 
@@ -346,14 +349,8 @@ def fit(net, X, y, opt, steps, batch_size=None, rng=None):
     >>> bool(losses[-1] < losses[0] / 10)
     True
     """
-    if not (hasattr(net, "forward") and hasattr(net, "backward") and hasattr(net, "gradients")):
-        raise TypeError(
-            f"`net` must be a network with forward, backward and gradients, got {type(net).__name__}")
-    X = check_point(X, "X", ndim=(2,))
-    y = np.asarray(y)
-    if y.shape != (X.shape[0],):
-        raise ValueError(
-            f"`y` must have shape ({X.shape[0]},), one label per row of `X`, got {y.shape}")
+    check_network(net, "forward", "backward", "gradients")
+    X, y = check_labelled_rows(X, y)
     if not isinstance(opt, _Optimizer):
         raise TypeError(f"`opt` must be an optimizer (SGD, RMSprop, Adam, AdamW), got {type(opt).__name__}")
     if not all(any(p is q for q in opt.params) for p in net.parameters()):
@@ -365,9 +362,7 @@ def fit(net, X, y, opt, steps, batch_size=None, rng=None):
         if batch_size > n:
             raise ValueError(
                 f"`batch_size` must be at most the number of rows {n}, got {batch_size}")
-    if rng is not None and not isinstance(rng, (numbers.Integral, np.random.Generator)):
-        raise TypeError(f"`rng` must be a numpy Generator, an int seed or None, got {type(rng).__name__}")
-    rng = np.random.default_rng(rng)
+    rng = check_rng(rng)
     losses, batches = np.empty(steps), []
     for t in range(steps):
         if batch_size is None:

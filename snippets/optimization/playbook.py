@@ -6,11 +6,17 @@ asked (PyTorch's ``clip_grad_norm_`` rule), and sets the optimizer's learning ra
 schedule before each step (as a PyTorch scheduler stepped once per iteration does).
 """
 
-import numbers
 
 import numpy as np
 
-from snippets._core.checks import check_point, check_positive_int, check_step
+from snippets._core.checks import (
+    check_labelled_rows,
+    check_network,
+    check_point,
+    check_positive_int,
+    check_rng,
+    check_step,
+)
 from snippets.backprop.mlp import clip_grad_norm
 from snippets.optimization.losses import cross_entropy
 
@@ -82,14 +88,8 @@ def monitored_fit(net, X, y, opt, steps, batch_size=None, rng=None,
 
 def _checked(net, X, y, opt, steps, batch_size, rng, max_norm, lrs):
     """The arguments of ``monitored_fit``, checked and converted."""
-    if not (hasattr(net, "forward") and hasattr(net, "backward") and hasattr(net, "gradients")):
-        raise TypeError(
-            f"`net` must be a network with forward, backward and gradients, got {type(net).__name__}")
-    X = check_point(X, "X", ndim=(2,))
-    y = np.asarray(y)
-    if y.shape != (X.shape[0],):
-        raise ValueError(
-            f"`y` must have shape ({X.shape[0]},), one label per row of `X`, got {y.shape}")
+    check_network(net, "forward", "backward", "gradients")
+    X, y = check_labelled_rows(X, y)
     if not all(hasattr(opt, a) for a in ("step", "params", "lr")):
         raise TypeError(f"`opt` must be an optimizer (SGD, RMSprop, Adam, AdamW), got {type(opt).__name__}")
     steps = check_positive_int(steps, "steps")
@@ -105,7 +105,5 @@ def _checked(net, X, y, opt, steps, batch_size, rng, max_norm, lrs):
         lrs = check_point(lrs, "lrs", ndim=(1,))
         if lrs.shape != (steps,) or np.any(lrs < 0):
             raise ValueError(f"`lrs` must hold {steps} non-negative learning rates, one per step")
-    if rng is not None and not isinstance(rng, (numbers.Integral, np.random.Generator)):
-        raise TypeError(f"`rng` must be a numpy Generator, an int seed or None, got {type(rng).__name__}")
-    rng = np.random.default_rng(rng)
+    rng = check_rng(rng)
     return X, y, steps, batch_size, max_norm, lrs, rng

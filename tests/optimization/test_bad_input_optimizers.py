@@ -96,8 +96,15 @@ def _fit_cases():
         Bad(fit, (net, X, y, opt, -1), ValueError, "`steps` must be a positive integer, got -1"),
         Bad(fit, (net, X, y, opt, 3), ValueError, "`batch_size` must be at most the number of rows 2, got 5",
             batch_size=5),
-        Bad(fit, (net, X, y, opt, 3), TypeError, "`rng` must be a numpy Generator, an int seed or None, got str",
+        Bad(fit, (net, X, y, opt, 3), TypeError,
+            "`rng` must be a numpy.random.Generator, a non-negative integer seed or None, got str '0'",
             rng="0"),
+        Bad(fit, (net, X, y, opt, 3), TypeError,
+            "`rng` must be a numpy.random.Generator, a non-negative integer seed or None, got bool True",
+            rng=True),
+        Bad(fit, (net, X, y, opt, 3), TypeError,
+            "`rng` must be a numpy.random.Generator, a non-negative integer seed or None, got int -1",
+            rng=-1),
     ]
 
 
@@ -137,7 +144,9 @@ CASES += [
     # Loss landscapes
     Bad(filter_normalized_direction, ("net",), TypeError, "`net` must be an MLP (with W, b and forward), got str"),
     Bad(filter_normalized_direction, (MLP([2, 2], rng=0),), TypeError,
-        "`rng` must be a numpy Generator, an int seed or None, got str", rng="x"),
+        "`rng` must be a numpy.random.Generator, a non-negative integer seed or None, got str 'x'", rng="x"),
+    Bad(filter_normalized_direction, (MLP([2, 2], rng=0),), TypeError, "`rng` must be a numpy.random.Generator, a non-negative integer seed or None, got int -1", rng=-1),
+    Bad(top_hessian_eigenvalue, (grad, np.zeros(2)), TypeError, "`rng` must be a numpy.random.Generator, a non-negative integer seed or None, got bool True", rng=True),
     Bad(top_hessian_eigenvalue, (None, np.zeros(2)), TypeError, "`grad` must be callable, got NoneType None"),
     Bad(top_hessian_eigenvalue, (grad, np.zeros(2)), ValueError, "`iters` must be a positive integer, got 0", iters=0),
     Bad(top_hessian_eigenvalue, (grad, np.zeros(2)), ValueError, "`h` must be a positive finite number, got -1", h=-1),
@@ -203,7 +212,7 @@ def _monitored_cases():
         Bad(monitored_fit, (net, X, y, opt, 3), ValueError,
             "`batch_size` must be at most the number of rows 2, got 3", batch_size=3),
         Bad(monitored_fit, (net, X, y, opt, 3), TypeError,
-            "`rng` must be a numpy Generator, an int seed or None, got float", rng=1.5),
+            "`rng` must be a numpy.random.Generator, a non-negative integer seed or None, got float 1.5", rng=1.5),
     ]
 
 
