@@ -20,17 +20,29 @@
 # the point or the range of steps in the first code cell and run the notebook again.
 #
 # You need the book's `snippets` package (`pip install -r requirements.txt` in a clone of the
-# repository) and matplotlib. The chapter this lab belongs to is *The derivative*.
+# repository), matplotlib and `matplotlib-inline` (Jupyter installs it). The chapter this lab
+# belongs to is *The derivative*.
 
 # %%
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib_inline.backend_inline import set_matplotlib_formats
 
 from snippets.calculus import (
     central_difference,
     complex_step,
     forward_difference,
 )
+
+# The book's figure style: sharp vector plots (SVG), a light grid, no top or right frame.
+set_matplotlib_formats("svg")
+plt.rcParams.update({
+    "font.size": 10,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+})
 
 # Try your own: the function, its derivative, the point.
 f, df = np.exp, np.exp
@@ -64,7 +76,6 @@ for name, error in errors.items():
 ax.set(xlabel="step h", ylabel="relative error",
        title=f"Derivative of {f.__name__} at x = {x}")
 ax.invert_xaxis()
-ax.grid(True, alpha=0.3)
 ax.legend()
 plt.show()
 

@@ -11,7 +11,7 @@ def test_family_is_one_curve_shifted_by_constants(figure):
     left, right = figure("antiderivatives-family.svg").axes[:2]
     (x, y), = [ln.get_xydata().T for ln in left.get_lines()]
     np.testing.assert_allclose(y, np.exp(-x**2 / 2))
-    curves = [ln.get_xydata() for ln in right.get_lines() if ln.get_label().startswith("F(x)")]
+    curves = [ln.get_xydata() for ln in right.get_lines() if ln.get_label().startswith("C = ")]
     assert len(curves) == 4
     shifts = [curve[:, 1] - math.sqrt(2 * math.pi) * ndtr(curve[:, 0]) for curve in curves]
     for shift, C in zip(shifts, [-1, 0, 1, 2]):

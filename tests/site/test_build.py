@@ -40,6 +40,10 @@ def test_lab_is_executed_and_downloadable(site):
     # The lab prints the forward-difference step it predicts, sqrt(2 eps) for e^x.
     predicted = f"(predicted {math.sqrt(2 * sys.float_info.epsilon):.1e}"
     assert predicted in html, "the lab's printed output is missing: was it executed?"
+    # Its plot is an SVG (the lab's first cell asks for it), like the book's figures.
+    assert 'data-mime-type="image/svg+xml"' in html and "data:image/png" not in html, (
+        "the lab's plot is not an SVG"
+    )
     assert re.search(r'<a href="step_size.py" title="Download[^"]*"[^>]*download>', html), "no download button"
     assert (site["dir"] / "labs/step_size/step_size.py").read_text() == (
         ROOT / "docs/labs/step_size.py"

@@ -19,7 +19,8 @@ def test_figure_is_an_svg(drawn, name):
 def test_every_figure_is_shown_and_every_shown_figure_is_drawn():
     shown = {}
     for page in (ROOT / "docs").rglob("*.md"):
-        for alt, name in re.findall(r"!\[(.*?)\]\((?:\.\./)*figures/([^)]+)\)", page.read_text()):
+        # ![alt](../figures/name.svg "Caption."): the name ends at a space or at the bracket.
+        for alt, name in re.findall(r"!\[(.*?)\]\((?:\.\./)*figures/([^)\s]+)", page.read_text()):
             shown[name] = alt
             assert len(alt.split()) >= 5, f"{page}: figures/{name} needs alt text saying what it shows"
     assert set(shown) == set(FIGURES), "the pages and the figure modules disagree"

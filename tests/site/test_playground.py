@@ -46,9 +46,12 @@ def test_playground_draws_the_data_and_follows_the_keyboard(site, page):
     data = json.loads((site["dir"] / "assets/data/optimizer-playground.json").read_text())
     page.goto(site["url"] + PAGE, wait_until="networkidle")
     page.wait_for_selector("figure.optimizer-playground[data-ready=drawn]", timeout=10_000)
-    surface = page.get_by_label("Surface", exact=True)
-    optimizer = page.get_by_label("Optimizer", exact=True)
-    lr, beta = page.get_by_label("Learning rate η"), page.get_by_label("β =")
+    # Each control is inside its label; by role and accessible name (a label's text, which
+    # get_by_label matches, would include the options of the select inside it).
+    surface = page.get_by_role("combobox", name="Surface", exact=True)
+    optimizer = page.get_by_role("combobox", name="Optimizer", exact=True)
+    lr = page.get_by_role("slider", name="Learning rate η", exact=True)
+    beta = page.get_by_role("slider", name="β", exact=True)
     assert lr.get_attribute("type") == "range" and beta.get_attribute("type") == "range"
     assert int(lr.get_attribute("max")) == len(data["lrs"]) - 1
     # the start: momentum on the bowl, lr index 2, beta index 1

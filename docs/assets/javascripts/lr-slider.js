@@ -1,7 +1,8 @@
 // The learning-rate slider of the page "Gradient descent": draws precomputed frames, computes nothing.
 //
 // Markup: <figure class="lr-slider" data-src="…/lr-slider.json"> holding an
-// <input type="range"> (the frame index), an <output>, an <svg> and a <p aria-live>. The JSON
+// <input type="range"> (the frame index) inside its <label>, an <output> after the label showing
+// the learning rate, an <svg> and a <p aria-live>. The JSON
 // is written by tools/lr_slider_data.py from snippets.optimization.lr_slider_data: for each
 // learning rate, the iterates x_t of gradient descent on f(x) = x² and their values f(x_t).
 // Paths are written in data coordinates inside a scaled group, so each path's points are the

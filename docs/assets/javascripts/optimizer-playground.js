@@ -3,7 +3,8 @@
 //
 // Markup: <figure class="optimizer-playground" data-src="…/optimizer-playground.json"> holding
 // two <select> (surface, optimizer), two <input type="range"> (index into the data's learning
-// rates and betas) with their <output>, an <svg> and a <p aria-live>. The JSON is written by
+// rates and betas), each inside its <label>, an <output> after each range showing its value, an
+// <svg> and a <p aria-live>. Controls are found by class: the print page renames inputs' names. The JSON is written by
 // tools/optimizer_playground_data.py from snippets.optimization.playground_data: for each surface
 // its contour lines, and for each optimizer, learning rate and beta the iterates as one flat list
 // [x0, y0, x1, y1, …]. Paths are written in data coordinates inside a scaled group, so each path's
@@ -85,11 +86,12 @@
     fetch(root.dataset.src)
       .then((response) => response.json())
       .then((data) => {
-        const surfaceSelect = root.querySelector("select[name=surface]");
-        const optSelect = root.querySelector("select[name=optimizer]");
-        const lrInput = root.querySelector("input[name=lr]");
-        const betaInput = root.querySelector("input[name=beta]");
-        const [lrOut, betaOut] = root.querySelectorAll("output");
+        const surfaceSelect = root.querySelector("select.pg-surface");
+        const optSelect = root.querySelector("select.pg-optimizer");
+        const lrInput = root.querySelector("input.pg-lr");
+        const betaInput = root.querySelector("input.pg-beta");
+        const lrOut = root.querySelector("output.pg-lr-value");
+        const betaOut = root.querySelector("output.pg-beta-value");
         const svg = root.querySelector("svg");
         svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
         for (const [key, surface] of Object.entries(data.surfaces)) {

@@ -20,23 +20,22 @@ def activation_derivatives():
     ax.plot(relu_z, relu_prime(z), color=GREEN, lw=2, ls="--", label="ReLU′(z), 0 or 1")
     ax.plot([0.0], relu_prime(np.array([0.0])), "o", color=GREEN, label="ReLU′(0) = 0")
     ax.axhline(0.25, color=BLUE, lw=0.8, ls=":")
-    ax.set(xlabel="pre-activation z", ylabel="derivative", ylim=(-0.05, 1.1),
-           title="Activation derivatives: near zero once |z| is large")
+    ax.set(xlabel="pre-activation z", ylabel="derivative", ylim=(-0.05, 1.1))
     ax.legend(loc="upper left", fontsize=9)
     return fig
 
 
-def _layers(ax, title, runs):
+def _layers(ax, runs, title="", legend_title=None, **legend_options):
     for label, colour, kwargs in runs:
         ax.plot(LAYERS, grad_norms(**kwargs), "o-", ms=3, color=colour, label=label)
     ax.set(yscale="log", xlabel="layer (1 = next to the input)", ylabel="‖dL/dW‖", title=title)
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, title=legend_title, title_fontsize=8, **legend_options)
 
 
 def depth():
     """Gradient norm per layer of a 30-layer stack for sigmoid, tanh and ReLU."""
     fig, ax = new_figure(width=6.4, height=4.0)
-    _layers(ax, "Gradient norm per layer, 30 layers", [
+    _layers(ax, legend_title="30 layers", runs=[
         ("sigmoid, Xavier", BLUE, dict(activation="sigmoid")),
         ("tanh, Xavier", ORANGE, dict(activation="tanh")),
         ("ReLU, He", GREEN, dict(activation="relu", gain=np.sqrt(2))),
@@ -47,7 +46,8 @@ def depth():
 def initialisation():
     """ReLU stack with weights of standard deviation gain / sqrt(width), three gains."""
     fig, ax = new_figure(width=6.4, height=4.0)
-    _layers(ax, "ReLU, 30 layers: the scale of the initial weights", [
+    # The legend in the gap between the exploding and the other lines.
+    _layers(ax, legend_title="ReLU, 30 layers", loc="center left", bbox_to_anchor=(0, 0.62), runs=[
         ("gain 1 (Xavier): vanishing", BLUE, dict(activation="relu", gain=1.0)),
         ("gain √2 (He)", GREEN, dict(activation="relu", gain=np.sqrt(2))),
         ("gain 2: exploding", RED, dict(activation="relu", gain=2.0)),
@@ -57,14 +57,14 @@ def initialisation():
 
 def mitigations():
     """Left: residual connections on a sigmoid stack. Right: normalisation on an exploding one."""
-    fig, (left, right) = new_figure(1, 2, width=10.5, height=4.0)
-    _layers(left, "Sigmoid, Xavier", [
+    fig, (left, right) = new_figure(1, 2, width=8.4, height=4.0)
+    _layers(left, title="Sigmoid, Xavier", runs=[
         ("plain", BLUE, dict(activation="sigmoid")),
         ("residual", ORANGE, dict(activation="sigmoid", residual=True)),
         ("residual + normalisation", PURPLE,
          dict(activation="sigmoid", residual=True, normalise=True)),
     ])
-    _layers(right, "ReLU, gain 2", [
+    _layers(right, title="ReLU, gain 2", runs=[
         ("plain", RED, dict(activation="relu", gain=2.0)),
         ("normalisation", PURPLE, dict(activation="relu", gain=2.0, normalise=True)),
         ("clipped to global norm 1", GREEN, dict(activation="relu", gain=2.0, max_norm=1.0)),

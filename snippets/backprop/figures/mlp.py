@@ -8,7 +8,7 @@ from snippets._core.style import BLUE, ORANGE, new_figure
 
 def xor_loss():
     """Loss per epoch of the 2-4-1 XOR network for two seeds: one learns XOR, one stays stuck."""
-    fig, (curves, bars) = new_figure(1, 2, width=10.0, height=3.8)
+    fig, (curves, bars) = new_figure(1, 2, width=8.4, height=3.8)
     for seed, colour in [(2, BLUE), (7, ORANGE)]:
         net, losses = train_xor(rng=seed)
         curves.plot(np.arange(losses.size), losses, color=colour, lw=2,
@@ -25,7 +25,7 @@ def xor_loss():
     bars.set_xticks(np.arange(4), ["(0, 0)", "(0, 1)", "(1, 0)", "(1, 1)"])
     bars.set(xlabel="input (x1, x2)", ylabel="prediction", ylim=(0, 1.35),
              title="Predictions after 3000 epochs")
-    bars.legend(fontsize=8, loc="upper center", ncols=3)
+    bars.legend(fontsize=8, loc="upper center", ncols=3, markerscale=0.5)
     return fig
 
 

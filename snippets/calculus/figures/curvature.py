@@ -70,7 +70,7 @@ def quartic_critical_points():
         kind = classify_critical_point(lambda t: np.polyval(coefficients, t), x0)
         y0 = np.polyval(coefficients, x0)
         top.plot([x0], [y0], "o", ms=8, color=COLOURS[kind], label=f"{kind} at x = {x0:g}")
-    top.set(ylabel="f(x)", ylim=(0, 4))
+    top.set(ylabel="f(x)", ylim=(0, 4), title="f and its three critical points")
     top.legend(fontsize=9, loc="upper center")
 
     derivative = np.polyder(coefficients)
@@ -78,7 +78,7 @@ def quartic_critical_points():
     bottom.plot(points, np.polyval(derivative, points), "o", color="black",
                 label="zeros of f′: " + ", ".join(f"{p:g}" for p in points))
     bottom.axhline(0, color="black", lw=0.8)
-    bottom.set(xlabel="x", ylabel="f′(x)", ylim=(-4, 8))
+    bottom.set(xlabel="x", ylabel="f′(x)", ylim=(-4, 8), title="f′ is zero at each of them")
     bottom.legend(fontsize=9, loc="upper center")
     return fig
 

@@ -55,7 +55,12 @@ def tangent_to_parabola():
 
 def first_derivative_geometry():
     """Three panels: secants closing in on a tangent; where sin rises and falls; f and f'."""
-    fig, (secants, waves, twin) = new_figure(1, 3, width=13.5, height=4.0)
+    # Two panels above, the third across the bottom: narrow enough for the page's column.
+    fig, axes = new_figure(2, 2, width=8.4, height=7.0)
+    secants, waves = axes[0]
+    for ax in axes[1]:
+        ax.remove()
+    twin = fig.add_subplot(axes[0, 0].get_gridspec()[1, :])
 
     # 1. Secants of x^2 from x0 = 1: slope (f(1 + h) - f(1)) / h = 2 + h.
     def f(x):
@@ -132,8 +137,7 @@ def error_against_step():
     ax.axhline(eps, color="black", lw=0.8, ls=":", label="machine epsilon")
     ax.annotate("error exactly 0 (drawn at 1e-17)", (1e-9, floor), textcoords="offset points",
                 xytext=(0, -11), color=GREEN, fontsize=8)
-    ax.set(xlabel="step h", ylabel="relative error", ylim=(1e-18, 10),
-           title="Truncation falls with h, round-off grows as 1/h")
+    ax.set(xlabel="step h", ylabel="relative error", ylim=(1e-18, 10))
     ax.invert_xaxis()
     fig.legend(fontsize=8, loc="outside right upper")
     return fig

@@ -30,7 +30,7 @@ def surface_and_contours():
 
 def gradient_field():
     """Level curves of x² + 3xy + y² with red arrows along the gradient on an 8 × 8 grid."""
-    fig, ax = new_figure(width=6.0, height=5.6)
+    fig, ax = new_figure(width=6.0, height=5.9)
     x, y = np.meshgrid(np.linspace(-2, 2, 200), np.linspace(-2, 2, 200))
     levels = ax.contour(x, y, saddle(x, y), levels=20, cmap="viridis")
     ax.clabel(levels, fontsize=8)
@@ -41,9 +41,9 @@ def gradient_field():
     g = 0.2 * g / (np.linalg.norm(g, axis=1, keepdims=True) + 1e-8)
     ax.quiver(points[:, 0], points[:, 1], g[:, 0], g[:, 1], color=RED, angles="xy",
               scale_units="xy", scale=1, width=0.005, label="∇f / |∇f|: uphill")
-    ax.set(xlabel="x", ylabel="y", aspect="equal",
-           title="The gradient crosses the level curves at right angles")
-    ax.legend(loc="lower right", fontsize=9)
+    ax.set(xlabel="x", ylabel="y", aspect="equal")
+    # Below the axes: inside, the legend would cover arrows.
+    fig.legend(loc="outside lower center", fontsize=9)
     return fig
 
 

@@ -40,6 +40,8 @@ def standard_derivatives():
             ax.set_ylim(-1.15, 1.9)
             ax.legend(fontsize=9, loc="upper center", ncols=2)
         else:
+            if name == "Sigmoid":  # headroom: the legend clears the S
+                ax.set_ylim(-0.1, 1.5)
             ax.legend(fontsize=9, loc="best")
     return fig
 
@@ -54,6 +56,8 @@ def chain_rule():
     inner.plot(x, x**2, color=ORANGE, ls="--", label="inner g(x) = x²")
     inner.set_ylabel("g(x) = x²", color=ORANGE)
     inner.grid(False)
+    # Each legend sits just above its panel; the title goes above the legend.
+    top.set_title("The composite and its inner function", pad=26)
     top.set(ylabel="sin(x²)")
     top.legend(handles=top.get_lines() + inner.get_lines(), fontsize=9, ncols=2,
                loc="lower center", bbox_to_anchor=(0.5, 1.0))
@@ -63,6 +67,7 @@ def chain_rule():
     bottom.plot(points, derivative(lambda t: np.sin(t**2), points), "o", color=RED,
                 label="numerical slope")
     bottom.axhline(0, color="black", lw=0.8)
+    bottom.set_title("Its derivative", pad=26)
     bottom.set(xlabel="x", ylabel="d/dx sin(x²)")
     bottom.legend(fontsize=9, ncols=2, loc="lower center", bbox_to_anchor=(0.5, 1.0))
     return fig

@@ -24,7 +24,7 @@ def powers_of_two():
 
 def exp_and_log():
     """e^x and ln x, mirror images in the line y = x; ln x falls without bound as x -> 0+."""
-    fig, ax = new_figure(width=5.0, height=4.6)
+    fig, ax = new_figure(width=5.0, height=5.2)
     x = np.linspace(-4, 2, 300)
     ax.plot(x, np.exp(x), color=BLUE, lw=2, label="y = eˣ")
     x = np.linspace(np.exp(-4), 7, 600)
@@ -37,7 +37,8 @@ def exp_and_log():
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
     ax.set(xlim=(-4, 7), ylim=(-4, 7), aspect="equal", xlabel="x", ylabel="y")
-    ax.legend(loc="upper left", fontsize=9)
+    # Below the axes: inside, the legend would cover a curve.
+    fig.legend(loc="outside lower center", ncols=2, fontsize=9)
     return fig
 
 
@@ -50,7 +51,7 @@ def sigmoid_curve():
     ax.plot([0, 0], [0.5, 0.25], "o", color="black", label="σ(0) = 1/2, σ′(0) = 1/4")
     for level in (0, 1):
         ax.axhline(level, color=GREEN, lw=0.8, ls=":")
-    ax.set(xlabel="z", ylim=(-0.05, 1.05), title="The sigmoid maps any real z into (0, 1)")
+    ax.set(xlabel="z", ylim=(-0.05, 1.05))
     ax.legend(loc="center right", fontsize=9)
     return fig
 

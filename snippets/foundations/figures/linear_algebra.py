@@ -134,8 +134,7 @@ def transient_growth():
     ax.plot(k, matrix_power_norms(0.9 * np.eye(2), 80), color=BLUE, lw=2, ls="--",
             label="‖(0.9 I)ᵏ‖ = 0.9ᵏ, same eigenvalues")
     ax.axhline(1, color="grey", lw=0.8, ls=":")
-    ax.set(yscale="log", xlabel="k (number of multiplications)", ylabel="largest stretch ‖Aᵏ‖",
-           title="Eigenvalues 0.9, yet 19-fold growth first")
+    ax.set(yscale="log", xlabel="k (number of multiplications)", ylabel="largest stretch ‖Aᵏ‖")
     ax.legend(fontsize=9)
     return fig
 

@@ -18,7 +18,7 @@ def _circle(ax):
 
 def unit_circle():
     """Left: the four cardinal points with degrees and radians. Right: cos and sin as projections."""
-    fig, (cardinal, triangle) = new_figure(1, 2, width=6.0, height=3.4)
+    fig, (cardinal, triangle) = new_figure(1, 2, width=6.0, height=3.8)
     _circle(cardinal)
     degrees = np.array([d for d, _ in CARDINAL])
     x, y = np.cos(np.radians(degrees)), np.sin(np.radians(degrees))
@@ -40,27 +40,30 @@ def unit_circle():
     arc = np.linspace(0, theta, 30)
     triangle.plot(0.25 * np.cos(arc), 0.25 * np.sin(arc), color=PURPLE, lw=1)
     triangle.text(0.3, 0.1, "θ", color=PURPLE)
-    triangle.legend(loc="lower left", fontsize=9)
+    # Below the panels: inside, the legend would cover the circle.
+    fig.legend(*triangle.get_legend_handles_labels(), loc="outside lower center", ncols=4,
+               fontsize=9)
     triangle.set_title("Projections")
     return fig
 
 
 def waves():
     """sin and cos on [0, 3 pi] with their zeros marked; cos is sin shifted left by pi/2."""
-    fig, (sin_ax, cos_ax) = new_figure(2, 1, width=6.0, height=4.4)
+    fig, (sin_ax, cos_ax) = new_figure(2, 1, width=6.0, height=5.0)
     x = np.linspace(0, 3 * np.pi, 600)
     sin_zeros = np.pi * np.arange(4)
     cos_zeros = np.pi * np.array([0.5, 1.5, 2.5])
-    for ax, f, zeros, colour, name, labels in [
-        (sin_ax, np.sin, sin_zeros, BLUE, "sin x", ["0", "π", "2π", "3π"]),
-        (cos_ax, np.cos, cos_zeros, ORANGE, "cos x", ["π/2", "3π/2", "5π/2"]),
+    for ax, f, zeros, colour, name, labels, title in [
+        (sin_ax, np.sin, sin_zeros, BLUE, "sin x", ["0", "π", "2π", "3π"], "sin: zeros at kπ"),
+        (cos_ax, np.cos, cos_zeros, ORANGE, "cos x", ["π/2", "3π/2", "5π/2"],
+         "cos: sin shifted left by π/2"),
     ]:
         ax.plot(x, f(x), color=colour, lw=2, label=name)
         ax.plot(zeros, np.zeros_like(zeros), "o", color="black", label=f"zeros of {name}")
         for z, text in zip(zeros, labels):
             ax.annotate(text, (z, 0), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=9)
         ax.axhline(0, color="grey", lw=0.8)
-        ax.set(ylim=(-1.3, 1.3), ylabel=name)
+        ax.set(ylim=(-1.3, 1.3), ylabel=name, title=title)
     for ax in (sin_ax, cos_ax):
         ax.set_xticks(np.pi * np.arange(0, 3.5, 0.5), ["0", "π/2", "π", "3π/2", "2π", "5π/2", "3π"])
     cos_ax.set_xlabel("x (radians)")
@@ -72,8 +75,7 @@ def positional_encoding_heatmap():
     fig, ax = new_figure(width=6.4, height=4.2)
     pe = positional_encoding(64, 64)
     image = ax.imshow(pe, cmap="RdBu_r", vmin=-1, vmax=1, aspect="auto", interpolation="nearest")
-    ax.set(xlabel="encoding dimension (column 2i: sin, 2i + 1: cos)", ylabel="position",
-           title="Sinusoidal positional encoding, d = 64")
+    ax.set(xlabel="encoding dimension (column 2i: sin, 2i + 1: cos), d = 64", ylabel="position")
     ax.grid(False)
     fig.colorbar(image, ax=ax, label="value")
     return fig
@@ -90,7 +92,7 @@ def fourier_partial_sums():
         ax.plot(t, fourier_series(t, a0, a[:n], b[:n]), color=colour, lw=1.3,
                 label=f"up to n = {n}")
     ax.axhline(a0 / 2, color=PURPLE, ls=":", label="a₀/2 = 1/2")
-    ax.set(xlabel="t", ylim=(-0.3, 1.35), title="Partial sums of a square wave")
+    ax.set(xlabel="t", ylim=(-0.3, 1.35))
     ax.set_xticks(np.pi * np.arange(-1, 4), ["−π", "0", "π", "2π", "3π"])
     fig.legend(loc="outside lower center", ncols=3, fontsize=9)
     return fig

@@ -31,11 +31,12 @@ def family():
             math.sqrt(2 * math.pi) * Phi(x) + C,
             color=colour,
             lw=2,
-            label=f"F(x) = √(2π) Φ(x) {'+' if C >= 0 else '−'} {abs(C):g}",
+            label=f"C = {C:g}".replace("-", "−"),
         )
     right.axvline(1.0, color=RED, ls=":", lw=1)
-    right.set(title="Antiderivatives: one curve shifted by C", xlabel="x")
-    right.legend(loc="upper left", fontsize=8)
+    right.set(title="Antiderivatives F + C", xlabel="x", ylim=(-1.4, 6.9))  # room for the legend
+    right.legend(loc="upper left", fontsize=8, ncols=2, title="F(x) = √(2π) Φ(x) + C",
+                 title_fontsize=8)
     return fig
 
 

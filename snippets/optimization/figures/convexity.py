@@ -21,7 +21,7 @@ CHORDS = {"convex": (-3.0, 2.5), "wavy": (-2.4, 2.3)}
 
 def chords():
     """FIG16: a convex curve with a chord above it, and a wavy curve whose chord cuts under it."""
-    fig, axes = new_figure(1, 2, width=10.0, height=3.8)
+    fig, axes = new_figure(1, 2, width=8.0, height=3.8)
     x = np.linspace(-4, 4, 401)
     for ax, (name, f) in zip(axes, [("convex", convex), ("wavy", wavy)]):
         a, b = CHORDS[name]
@@ -37,8 +37,8 @@ def chords():
                             label="graph above the chord")
         ax.legend(fontsize=8, loc="upper center")
         ax.set(xlabel="x")
-    axes[0].set(title="Convex: every chord on or above the graph", ylabel="f(x)")
-    axes[1].set(title="Not convex: a chord passes under the graph")
+    axes[0].set(title="Convex: chords on or above f", ylabel="f(x)")
+    axes[1].set(title="Not convex: a chord under f")
     return fig
 
 

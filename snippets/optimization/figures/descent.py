@@ -38,7 +38,7 @@ def parabola_path():
         label=f"end x₂₀ = {path[-1]:.4f}",
     )
     ax.set(
-        xlabel="x", ylabel="f(x)", title="Gradient descent on x² from x₀ = 5"
+        xlabel="x", ylabel="f(x)"
     )
     ax.legend(fontsize=8, loc="upper center")
     return fig
@@ -46,7 +46,7 @@ def parabola_path():
 
 def hiker():
     """(x - 3)² from x0 = -2 at lr 0.1: the steps down the valley, and f against the step."""
-    fig, (valley, log) = new_figure(1, 2, width=11.0, height=3.8)
+    fig, (valley, log) = new_figure(1, 2, width=8.0, height=3.8)
     x = np.linspace(-3, 5, 241)
     valley.plot(x, (x - 3) ** 2, color=BLUE, lw=2, label="f(x) = (x − 3)²")
     path = gradient_descent(lambda x: 2 * (x - 3), -2.0, lr=0.1, steps=50)
@@ -71,7 +71,7 @@ def hiker():
     valley.set(
         xlabel="x",
         ylabel="f(x)",
-        title="Each step follows the local slope downhill",
+        title="Each step goes down the slope",
     )
     valley.legend(fontsize=8)
     t = np.arange(path.size)
@@ -105,8 +105,7 @@ def step_sizes():
         )
     ax.set(
         xlabel="step t",
-        ylabel="x_t",
-        title="x_t = (1 − 2η)ᵗ · 5 on f(x) = x²",
+        ylabel="x_t = (1 − 2η)ᵗ · 5 on f(x) = x²",
         ylim=(-12, 12),
     )
     # Below the axes, so that the plot keeps the figure's width on a phone.

@@ -33,12 +33,12 @@ def slice_data():
 
 def loss_surface():
     """A trained network's loss on a 2-D slice through its weights, as contours and a 1-D cut."""
-    fig, (plane, cut) = new_figure(1, 2, width=11.0, height=4.2)
+    fig, (plane, cut) = new_figure(1, 2, width=8.4, height=3.8)
     a, b, L = slice_data()
     levels = np.geomspace(L.min(), L.max(), 14)
     cs = plane.contourf(a, b, L, levels=levels, cmap="viridis", locator=None)
     plane.contour(a, b, L, levels=levels, colors="white", linewidths=0.4)
-    fig.colorbar(cs, ax=plane, label="training cross-entropy", format="%.2g")
+    fig.colorbar(cs, ax=plane, label="loss", format="%.2g")
     plane.plot(0, 0, "*", color=RED, ms=12, label="trained weights")
     plane.set(xlabel="α (direction 1)", ylabel="β (direction 2)", aspect="equal",
               title="Loss at θ + α d₁ + β d₂")
@@ -49,7 +49,7 @@ def loss_surface():
     cut.plot(a, L[mid], color=BLUE, lw=2, label="β = 0")
     cut.plot(b, L[:, mid], color=ORANGE, lw=2, label="α = 0")
     cut.set(xlabel="distance along the direction", ylabel="training cross-entropy", yscale="log",
-            title="Two 1-D cuts through the minimum")
+            title="Two 1-D cuts through θ")
     cut.legend(fontsize=8)
     return fig
 
@@ -74,7 +74,7 @@ def saddle_start(offset):
 def saddle_escape():
     """DG29: the saddle's level curves (two lines cross at the saddle point) and gradient descent
     from starts ever closer to the line that leads into the saddle."""
-    fig, (plane, values) = new_figure(1, 2, width=11.0, height=4.2)
+    fig, (plane, values) = new_figure(1, 2, width=8.4, height=4.6)
     x, y = np.meshgrid(np.linspace(-2, 2, 201), np.linspace(-2, 2, 201))
     f = saddle(x, y)
     plane.contour(x, y, f, levels=[-3, -1.5, -0.5, 0.5, 1.5, 3, 5], colors="grey", linewidths=0.6)
@@ -91,11 +91,11 @@ def saddle_escape():
     plane.plot(0, 0, "o", color="black", ms=5)
     plane.set(xlabel="x", ylabel="y", aspect="equal", xlim=(-2, 2), ylim=(-2, 2),
               title="f = x² + 3xy + y²: f = 0 on two lines")
-    plane.legend(fontsize=7, loc="lower left")
     values.set(xlabel="step t", ylabel="f(x_t)", ylim=(-4, 6),
                title=f"f along the paths, η = {SADDLE_LR}")
     values.axhline(0, color="black", lw=0.6)
-    values.legend(fontsize=7, loc="lower left")
+    # One legend for both panels, below them: inside, it would cover the paths.
+    fig.legend(*values.get_legend_handles_labels(), fontsize=8, ncols=2, loc="outside lower center")
     return fig
 
 

@@ -100,7 +100,7 @@ def landscape():
             p[...] = o + alpha * d
         return cross_entropy(net.forward(X), y)[0]
 
-    fig, (line, random) = new_figure(1, 2, width=11.0, height=3.8)
+    fig, (line, random) = new_figure(1, 2, width=8.4, height=3.8)
     alphas = np.linspace(-0.5, 1.5, 81)
     towards = [t - s for s, t in zip(start, trained)]
     line.plot(
@@ -120,7 +120,7 @@ def landscape():
     line.set(
         xlabel="α in θ₀ + α (θ* − θ₀)",
         ylabel="mean cross-entropy on 1,797 digits",
-        title="From the initial to the trained parameters",
+        title="From initial θ₀ to trained θ*",
     )
     line.legend(fontsize=8)
     # A random direction, each array scaled to the norm of the trained array it moves.
@@ -147,7 +147,7 @@ def landscape():
     random.set(
         xlabel="β in θ* + β d, d random",
         ylabel="mean cross-entropy",
-        title="Through the trained parameters, a random direction",
+        title="Through θ*, a random direction",
     )
     random.legend(fontsize=8)
     return fig

@@ -74,9 +74,9 @@ def path_figure():
     ax.set(
         xlabel="slope w",
         ylabel="intercept b",
-        title="40 steps of η = 0.3 from (−1, −1)",
     )
-    ax.legend(fontsize=8, loc="lower right")
+    ax.legend(fontsize=8, loc="lower right", title="40 steps of η = 0.3 from (−1, −1)",
+              title_fontsize=8)
     return fig
 
 
@@ -114,7 +114,6 @@ def noise():
     ax.set(
         xlabel="batch size B",
         ylabel="mean of ‖g_B − g‖²",
-        title="Mini-batch gradient noise on the digits",
     )
     ax.legend(fontsize=8)
     return fig

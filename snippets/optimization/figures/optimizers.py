@@ -20,7 +20,8 @@ BOWL_RUNS = [
 
 def bowl_paths():
     """E8: 30 steps on x² + 10y² from (−4, 1), and f against the step for 60 steps."""
-    fig, (plane, curve) = new_figure(1, 2, width=11.0, height=4.0)
+    fig, (plane, curve) = new_figure(1, 2, width=8.4, height=3.9)
+    plane.get_gridspec().set_width_ratios([3, 2])  # the plane is 10 wide and 4 high
     x, y = np.meshgrid(np.linspace(-5, 5, 201), np.linspace(-2, 2, 121))
     plane.contour(x, y, BOWL["f"](x, y), levels=BOWL["levels"], colors="grey", linewidths=0.6)
     for label, options, colour in BOWL_RUNS:
@@ -29,9 +30,9 @@ def bowl_paths():
         curve.semilogy(BOWL["f"](path[:, 0], path[:, 1]), color=colour, lw=1.5, label=label)
     plane.plot(0, 0, "*", color="black", ms=10)
     plane.set(xlabel="x", ylabel="y", title="30 steps on f = x² + 10y² from (−4, 1)", aspect="equal")
-    plane.legend(fontsize=7, loc="lower right")
     curve.set(xlabel="step t", ylabel="f(x_t)", title="The loss against the step", ylim=(1e-30, 1e3))
-    curve.legend(fontsize=7)
+    # One legend for both panels, below them: inside, it would cover the lines.
+    fig.legend(*curve.get_legend_handles_labels(), fontsize=8, ncols=3, loc="outside lower center")
     return fig
 
 
@@ -61,7 +62,7 @@ def digits_runs():
 
 def digits_comparison():
     """Training loss (smoothed over 20 steps) and test accuracy of the four optimizers."""
-    fig, (curves, bars) = new_figure(1, 2, width=11.0, height=4.0, )
+    fig, (curves, bars) = new_figure(1, 2, width=8.4, height=4.0)
     runs = digits_runs()
     kernel = np.ones(20) / 20
     for (label, _, colour), (losses, accuracy) in zip(DIGITS_RUNS, runs.values()):
@@ -69,7 +70,7 @@ def digits_comparison():
                     color=colour, lw=1.5, label=label)
     curves.set(xlabel="step", ylabel="cross-entropy (mean of 20 batches)", yscale="log",
                title="Training loss, 8×8 digits, batches of 64")
-    curves.legend(fontsize=7)
+    curves.legend(fontsize=8)
     accuracies = [accuracy for _, accuracy in runs.values()]
     bars.bar(range(4), accuracies, color=[c for *_, c in DIGITS_RUNS])
     for i, a in enumerate(accuracies):

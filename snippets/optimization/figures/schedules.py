@@ -44,7 +44,7 @@ def sweep():
 def lr_sweep():
     """Learning-rate sweep on the digits (E7): loss per epoch, and the final loss against the rate."""
     curves = sweep()
-    fig, (left, right) = new_figure(1, 2, width=12.0, height=4.0)
+    fig, (left, right) = new_figure(1, 2, width=8.4, height=4.6)
     colours = [RED, ORANGE, GREEN, BLUE, PURPLE, "grey", "black"]
     epochs = np.arange(1, SWEEP_EPOCHS + 1)
     for (lr, loss), colour in zip(curves.items(), colours):
@@ -62,7 +62,8 @@ def lr_sweep():
         yscale="log",
         title="Loss curves, batches of 64",
     )
-    left.legend(fontsize=8, ncols=2)
+    # Below the panels: inside, the legend would cover the curves.
+    fig.legend(*left.get_legend_handles_labels(), fontsize=8, ncols=4, loc="outside lower center")
     right.semilogx(
         list(curves), [c[-1] for c in curves.values()], "o-", color=BLUE
     )
@@ -120,8 +121,7 @@ def shapes():
     )
     ax.set(
         xlabel="step t",
-        ylabel="learning rate used at step t",
-        title="Schedules from a peak of 0.1",
+        ylabel="learning rate used at step t (peak 0.1)",
     )
     # Below the axes, so that the plot keeps the figure's width on a phone.
     fig.legend(fontsize=9, loc="outside lower center", ncol=2)

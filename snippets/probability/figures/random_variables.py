@@ -44,7 +44,7 @@ def densities():
         )
         normal.plot(x, p, color=colour, lw=2, label=f"N({mu}, {sigma}²)")
     normal.set(
-        title="Normal: a bell centred at μ, of width σ",
+        title="Normal: centre μ, width σ",
         xlabel="x",
         ylabel="density p(x)",
     )
@@ -58,7 +58,7 @@ def densities():
             lw=2,
             label=f"Exp(λ = {lam:g})",
         )
-    expo.set(title="Exponential: waiting times, mean 1/λ", xlabel="x ≥ 0")
+    expo.set(title="Exponential: mean 1/λ", xlabel="x ≥ 0")
     expo.legend(fontsize=8)
     return fig
 
