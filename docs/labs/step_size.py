@@ -34,7 +34,7 @@ from snippets.calculus import (
     forward_difference,
 )
 
-# The book's figure style: sharp vector plots (SVG), a light grid, no top or right frame.
+# The book's figure style: SVG, a light grid, no top or right frame.
 set_matplotlib_formats("svg")
 plt.rcParams.update({
     "font.size": 10,
