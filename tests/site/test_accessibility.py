@@ -6,7 +6,8 @@
 - On a phone (390 x 844) and a laptop (1280 x 900): no page scrolls sideways, no display
   formula is wider than the column, diagram text is drawn at 8 px (phone) and 11 px (laptop)
   or more, the smallest glyph of inline math in tables, admonitions and solutions at 9 px or
-  more; at 1280 px, figure text at 8 px or more and a caption under every figure.
+  more; at 1280 px, figure text at 8 px or more and a caption under every figure, and in both
+  palettes every figure's frame inside the column, all figures of a page one width.
 - First visit, gzip: the home page 700 KB or less, any page 1 MB or less.
 - Copy buttons only on code that runs or pastes cleanly; console prompts are not copied;
   each solution's summary names its exercise. Search snippets show no raw TeX.
@@ -208,6 +209,36 @@ def problems(state, view, site_dir=None):
     return found
 
 
+# Where each drawn figure sits (its white frame included) against the article's column.
+FIGURE_BOXES = r"""
+() => {
+  const article = document.querySelector("article");
+  const style = getComputedStyle(article);
+  const box = article.getBoundingClientRect();
+  const column = [box.left + parseFloat(style.paddingLeft), box.right - parseFloat(style.paddingRight)];
+  const figures = [...article.querySelectorAll("img")]
+    .filter((i) => /\/figures\/[^/]+\.svg$/.test(i.src))
+    .map((i) => { const r = i.getBoundingClientRect(); return { src: i.src, left: r.left, right: r.right }; });
+  return { column, figures };
+}
+"""
+
+
+def frame_problems(boxes):
+    """Figures whose frame leaves the column, or that are not all one width."""
+    (left, right), figures = boxes["column"], boxes["figures"]
+    name = lambda f: urlsplit(f["src"]).path.rsplit("/", 1)[-1]
+    found = [
+        f"figure frame outside the column ({f['left']:.0f}-{f['right']:.0f} px, column "
+        f"{left:.0f}-{right:.0f} px): {name(f)}"
+        for f in figures if f["left"] < left - 1 or f["right"] > right + 1
+    ]
+    widths = {round(f["right"] - f["left"]) for f in figures}
+    if len(widths) > 1:
+        found.append(f"figures of different widths on one page: {sorted(widths)} px")
+    return found
+
+
 def copy_problems(state):
     found = [f"copy button on output or a signature: {t}" for t in state["copyOnOutput"]]
     for copied in state["copied"]:
@@ -265,6 +296,7 @@ def test_every_page_at_laptop_width_in_the_light_palette(site, browser):
         state = page.evaluate(MEASURE)  # opens every solution, so that axe-core sees them too
         assert state["scheme"] == "default", f"{url}: palette {state['scheme']}"
         found += [f"{url}: {p}" for p in problems(state, "laptop", site["dir"]) + copy_problems(state)]
+        found += [f"{url}: {p}" for p in frame_problems(page.evaluate(FIGURE_BOXES))]
         found += axe_lines(url, axe_violations(page))
         page.close()
     context.close()
@@ -281,10 +313,11 @@ def test_every_page_in_the_dark_palette(site, browser):
         page.evaluate("document.querySelectorAll('article details').forEach((d) => (d.open = true))")
         scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         assert scheme == "slate", f"{url}: palette {scheme}"
+        found += [f"{url}: {p}" for p in frame_problems(page.evaluate(FIGURE_BOXES))]
         found += axe_lines(url, axe_violations(page, ["color-contrast", "link-in-text-block"]))
         page.close()
     context.close()
-    assert not found, "axe-core, dark palette:\n" + "\n".join(found)
+    assert not found, "dark palette:\n" + "\n".join(found)
 
 
 def test_every_page_at_phone_width(site, browser):
@@ -334,6 +367,20 @@ def test_axe_catches_a_contrast_failure(site, context):
     assert not axe_violations(page, ["color-contrast"])
     page.add_style_tag(content=".md-typeset p { color: #9e9e9e !important; }")
     assert [v["rule"] for v in axe_violations(page, ["color-contrast"])] == ["color-contrast"]
+
+
+def test_frame_check_catches_a_figure_overhanging_the_column(site, browser):
+    context = browser.new_context(viewport=VIEWPORTS["laptop"], color_scheme="dark")
+    page = open_page(context, site["url"] + "calculus/derivatives/")
+    assert not frame_problems(page.evaluate(FIGURE_BOXES))
+    # The defect once seen in the dark palette: the frame drawn as a shadow outside the image.
+    page.add_style_tag(content='.md-typeset img[src$="derivatives-tangent.svg"] '
+                               "{ width: calc(100% + 16px) !important; max-width: none !important; "
+                               "margin-left: -8px; }")
+    found = frame_problems(page.evaluate(FIGURE_BOXES))
+    assert any(p.startswith("figure frame outside the column") and "derivatives-tangent" in p for p in found), found
+    assert any(p.startswith("figures of different widths") for p in found), found
+    context.close()
 
 
 def test_layout_check_catches_a_wide_formula_and_a_tiny_diagram(site, browser):
