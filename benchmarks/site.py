@@ -2,6 +2,7 @@
 
     python -m benchmarks.site              # everything (about 3 minutes on 2 cores)
     python -m benchmarks.site --no-pages   # without the browser (page weights)
+    python -m benchmarks.site --full-book  # padded to the whole book's 45 pages and 75 figures
 
 Works on a copy of the project, and prints:
 
@@ -17,6 +18,9 @@ Works on a copy of the project, and prints:
 - for every page, its HTML size and what a first visit (empty browser cache) downloads: the raw
   bytes, and the bytes after gzip, which is what a server that compresses, such as GitHub Pages,
   sends.
+
+With ``--full-book`` the copy is first padded with copies of chapters and of figure functions
+up to the size of the finished book, so that the builds do the work the whole book will ask.
 
 Targets on a 2-core machine: clean build <= 15 s for 17 pages and 16 figures, <= 30 s for 45
 pages and 75 figures; a prose edit served <= 3 s at any size; a page without a diagram <= 700 KB
@@ -34,6 +38,7 @@ import tempfile
 import time
 import urllib.request
 import pathlib
+import re
 
 from tools.sitekit import ENV, copy_project, free_port, launch_chromium, serve
 
@@ -128,6 +133,33 @@ def figure_costs(project):
     return [json.loads(line) for line in run.stdout.splitlines()]
 
 
+FULL_BOOK = {"pages": 45, "figures": 75}
+
+
+def pad_to_full_book(project):
+    """Pad the copy ``project`` to ``FULL_BOOK``: copies of the first chapters of the nav (each
+    added to the nav after its original) and copies of figure functions, spread over all
+    figures so that they cost what an average figure costs. Returns (pages, figures) added."""
+    from snippets._core.figures import all_figures
+
+    docs, config = project / "docs", project / "mkdocs.yml"
+    nav = config.read_text()
+    chapters = re.findall(r"^( +- )([^:\n]+): ((\w+)/(\w+)\.md)$", nav, re.M)
+    extra_pages = max(0, FULL_BOOK["pages"] - len(list(docs.rglob("*.md"))))
+    for indent, title, path, part, chapter in chapters[:extra_pages]:
+        copy = f"{part}/{chapter}_copy.md"
+        (docs / copy).write_text((docs / path).read_text())
+        nav = nav.replace(f"{indent}{title}: {path}\n", f"{indent}{title}: {path}\n{indent}{title} (copy): {copy}\n", 1)
+    config.write_text(nav)
+    figures = sorted(all_figures().items())
+    extra = max(0, FULL_BOOK["figures"] - len(figures))
+    chosen = [figures[i * len(figures) // extra] for i in range(extra)] if extra else []
+    lines = [f"from {draw.__module__} import {draw.__name__} as draw_{i}" for i, (_, draw) in enumerate(chosen)]
+    lines += ["", "FIGURES = {"] + [f'    "copy-{name}": draw_{i},' for i, (name, _) in enumerate(chosen)] + ["}"]
+    (project / "snippets" / "probability" / "figures" / "copies.py").write_text("\n".join(lines) + "\n")
+    return extra_pages, extra
+
+
 def page_weights(site_dir):
     """(page, html bytes, first-visit raw bytes, first-visit gzip bytes, has diagram) per page."""
     from playwright.sync_api import sync_playwright
@@ -155,11 +187,16 @@ def page_weights(site_dir):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-pages", action="store_true", help="skip the page weights (no browser)")
+    parser.add_argument("--full-book", action="store_true",
+                        help=f"pad the copy to {FULL_BOOK['pages']} pages and {FULL_BOOK['figures']} figures")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = pathlib.Path(tmp)
         project = copy_project(tmp / "project")
         site_dir = tmp / "site"
+        if args.full_book:
+            added = pad_to_full_book(project)
+            print(f"padded with copies of {added[0]} chapters and {added[1]} figures")
         pages = len(list((project / "docs").rglob("*.md")))
         costs = figure_costs(project)
         print(f"{pages} Markdown pages, {len(costs)} figures, {os.cpu_count()} cores")
