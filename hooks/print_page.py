@@ -2,8 +2,9 @@
 
 - Speed: to keep the ids of the chapters apart, the plugin renames the id of every heading,
   footnote and list item of a chapter, ``id="x"`` -> ``id="<chapter>-x"``, with one regex scan
-  and one replace over the whole chapter per id: quadratic, about 4 s of a 20 s build. The
-  same renaming is done here in one pass.
+  and one replace over the whole chapter per id: quadratic, 3.1 s for the 40 chapters of the
+  print page. The same renaming is done here in one pass (0.015 s), with the same output on
+  every one of them.
 - Quiet: the plugin warns that it is not the last plugin. It counts hooks only when ``hooks``
   is a dict; MkDocs gives a list and runs hooks after every plugin. That order is right here:
   the hooks change pages in ``on_page_markdown``, before print-site collects them in
