@@ -1,8 +1,5 @@
 """Backprop by hand against SymPy's derivatives and the curriculum's worked example WE38."""
 
-import math
-import re
-
 import numpy as np
 import pytest
 from scipy.special import expit, log_expit

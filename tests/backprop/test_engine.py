@@ -1,6 +1,5 @@
 """The scalar engine `Value` against SciPy's derivatives, SymPy and closed forms."""
 
-import math
 import re
 from pathlib import Path
 

@@ -265,7 +265,7 @@ def test_playground_file_is_what_the_package_computes_and_small():
 
 
 def test_playground_paths_are_the_optimizers_paths():
-    from snippets.optimization.optimizers import PLAYGROUND, SURFACES
+    from snippets.optimization.optimizers import SURFACES
 
     data = json.loads((pathlib.Path(__file__).parents[2] / "docs/assets/data/optimizer-playground.json").read_text())
     assert set(data["optimizers"]) == {"SGD", "momentum", "Nesterov", "RMSprop", "Adam", "AdamW"}

@@ -11,18 +11,6 @@ pytestmark = pytest.mark.browser
 SLIDER_PAGE = "optimization/descent/"
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.errors = errors
-    yield page
-    context.close()
-
-
 def drawn_points(page, selector):
     """The (x, y) pairs of the path ``selector``'s ``d`` attribute, "M x y L x y ..."."""
     d = page.get_attribute(selector, "d")

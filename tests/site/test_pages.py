@@ -3,7 +3,6 @@ fence, the includes, the macros."""
 
 import ast
 import importlib.util
-import pathlib
 import re
 
 import pytest

@@ -2,31 +2,14 @@
 learning rate, beta and surface chosen with the keyboard, and describes the path in text."""
 
 import json
-import re
 
 import pytest
+
+from tests.site.test_interactive import drawn_points
 
 pytestmark = pytest.mark.browser
 
 PAGE = "optimization/optimizers/"
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.errors = errors
-    yield page
-    context.close()
-
-
-def drawn_points(page, selector):
-    d = page.get_attribute(selector, "d")
-    numbers = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?", d)]
-    return list(zip(numbers[::2], numbers[1::2]))
 
 
 def check(page, data, surface, optimizer, lr_index, beta_index):

@@ -1,6 +1,5 @@
 """Figures of the chapter "Functions"."""
 
-import numpy as np
 from matplotlib.patches import Ellipse
 
 from snippets._core.style import BLUE, GREEN, ORANGE, new_figure

@@ -1,7 +1,5 @@
 """Figures of the chapter "AUC-ROC as an integral"."""
 
-import numpy as np
-
 from snippets._core.style import BLUE, GREEN, RED, new_figure
 from snippets.integration.auc import roc_auc, roc_curve, synthetic_classifier
 
