@@ -8,7 +8,8 @@
   snippets would show raw; the formulas are written there as plain text instead (``f''``).
 - Labs: mkdocs-jupyter puts ~590 KB of Jupyter CSS, a clipboard script and MathJax and Mermaid
   loaders in front of each notebook; they are dropped, and the notebook's cells are given the
-  site's own code-block markup, so a lab looks like a chapter (extra.css lays it out).
+  site's own code-block markup, so a lab looks like a chapter (extra.css lays it out); its plot
+  gets alt text that describes it.
 """
 
 import json
@@ -55,6 +56,13 @@ _LAB_COPY = re.compile(
 _LAB_CODE = re.compile(r'<div class="highlight-ipynb hl-(\w+)"><pre>(.*?)</pre>', re.S)
 
 
+# nbconvert writes the same empty-of-meaning alt text for every plot; each lab's plot is
+# described here, by the lab's URL.
+_LAB_PLOT_ALT = {
+    "labs/step_size/": "Log-log plot of the relative error of the forward difference, the central "
+    "difference and the complex step against the step h, as the lab's code computes them",
+}
+
 # The URLs of the lab pages of this build: their math is written $…$ (see on_post_build).
 _LABS = set()
 
@@ -67,6 +75,9 @@ def on_post_page(output, page, config):
     output = _LAB_COPY.sub("", output)
     # Headings' permalinks as Material draws them (shown on hover and focus).
     output = output.replace('<a class="anchor-link" href=', '<a class="headerlink" title="Permanent link" href=')
+    if page.url in _LAB_PLOT_ALT:
+        output = output.replace('alt="No description has been provided for this image"',
+                                f'alt="{_LAB_PLOT_ALT[page.url]}"')
     # The code of a cell in Material's markup, so it gets the chapters' colours and copy button.
     return _LAB_CODE.sub(r'<div class="language-\1 highlight"><pre><code>\2</code></pre>', output)
 

@@ -31,3 +31,5 @@ def test_step_sizes_follow_one_minus_two_lr(figure):
     for lr in [0.05, 0.3, 0.5, 0.9, 1.0, 1.05]:
         t, x = line(ax, f"η = {lr:g}:").T
         np.testing.assert_allclose(x, 5 * (1 - 2 * lr) ** t, rtol=1e-12, atol=1e-15)
+    # Negative factors are written with a minus sign, not a hyphen: "1 − 2η = −0.8".
+    assert not [l.get_label() for l in ax.get_lines() if "-" in l.get_label()]

@@ -44,6 +44,7 @@ def test_lab_is_executed_and_downloadable(site):
     assert 'data-mime-type="image/svg+xml"' in html and "data:image/png" not in html, (
         "the lab's plot is not an SVG"
     )
+    assert 'alt="Log-log plot of the relative error' in html, "the lab's plot has no alt text of its own"
     assert re.search(r'<a href="step_size.py" title="Download[^"]*"[^>]*download>', html), "no download button"
     assert (site["dir"] / "labs/step_size/step_size.py").read_text() == (
         ROOT / "docs/labs/step_size.py"

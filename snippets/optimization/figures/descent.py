@@ -101,7 +101,8 @@ def step_sizes():
             color=colour,
             ms=3,
             lw=1.2,
-            label=f"η = {lr:g}: 1 − 2η = {1 - 2 * lr:+.1f}",
+            # A typographic minus, as in the rest of the label.
+            label=f"η = {lr:g}: 1 − 2η = {1 - 2 * lr:+.1f}".replace("-", "−"),
         )
     ax.set(
         xlabel="step t",
