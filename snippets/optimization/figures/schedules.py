@@ -81,44 +81,18 @@ def shapes():
     """The six schedules over 100 steps, each from a peak rate of 0.1."""
     t = np.arange(100)
     fig, ax = new_figure(width=6.4, height=5.4)
-    ax.plot(t, np.full(t.shape, 0.1), color="grey", label="constant")
-    ax.plot(
-        t,
-        step_lr(t, 0.1, step_size=30),
-        color=BLUE,
-        label="step_lr, step_size 30",
-    )
-    ax.plot(
-        t,
-        exponential_lr(t, 0.1, gamma=0.96),
-        color=ORANGE,
-        label="exponential_lr, γ 0.96",
-    )
-    ax.plot(
-        t,
-        cosine_annealing_lr(t, 0.1, T_max=100),
-        color=GREEN,
-        label="cosine_annealing_lr, T_max 100",
-    )
-    ax.plot(
-        t,
-        linear_lr(t, 0.1, total_iters=20),
-        color=PURPLE,
-        label="linear_lr, 20 steps",
-    )
-    ax.plot(
-        t,
-        one_cycle_lr(t, 0.1, total_steps=100),
-        color=RED,
-        label="one_cycle_lr, 100 steps",
-    )
-    ax.plot(
-        t,
-        warmup_cosine_lr(t, 0.1, warmup_steps=10, total_steps=100),
-        color="black",
-        ls="--",
-        label="warmup_cosine_lr, 10 + 90 steps",
-    )
+    schedules = [  # (rates, colour, line style, label)
+        (np.full(t.shape, 0.1), "grey", "-", "constant"),
+        (step_lr(t, 0.1, step_size=30), BLUE, "-", "step_lr, step_size 30"),
+        (exponential_lr(t, 0.1, gamma=0.96), ORANGE, "-", "exponential_lr, γ 0.96"),
+        (cosine_annealing_lr(t, 0.1, T_max=100), GREEN, "-", "cosine_annealing_lr, T_max 100"),
+        (linear_lr(t, 0.1, total_iters=20), PURPLE, "-", "linear_lr, 20 steps"),
+        (one_cycle_lr(t, 0.1, total_steps=100), RED, "-", "one_cycle_lr, 100 steps"),
+        (warmup_cosine_lr(t, 0.1, warmup_steps=10, total_steps=100), "black", "--",
+         "warmup_cosine_lr, 10 + 90 steps"),
+    ]
+    for rates, color, style, label in schedules:
+        ax.plot(t, rates, color=color, ls=style, label=label)
     ax.set(
         xlabel="step t",
         ylabel="learning rate used at step t (peak 0.1)",
